@@ -1,0 +1,100 @@
+"""Site output, part one: every digest article as a pair of Pelican articles (ar + en).
+
+They are added to Pelican's own ArticlesGenerator, so its index, pagination and per-language
+feeds handle them like any article; the Arabic one is the original, the English one its
+translation.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+from pelican.contents import Article
+from pelican.utils import order_content
+
+from .pipeline import Digest, DigestArticle
+from .settings import DigestSettings
+
+logger = logging.getLogger(__name__)
+
+
+class DigestStrictError(RuntimeError):
+    """DIGEST_STRICT is on and some seeds were skipped: the build must fail."""
+
+    exitcode = 1
+
+
+def _paragraphs_html(paragraphs: tuple[str, ...]) -> str:
+    return "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+
+
+def _base_metadata(article: DigestArticle, settings: DigestSettings) -> dict[str, Any]:
+    doc = article.doc
+    return {
+        "slug": article.slug,
+        "date": doc.meta.date or settings.default_date,
+        "date_known": doc.meta.date is not None,
+        "digest": article,
+        "digest_id": doc.id,
+    }
+
+
+def arabic_article(
+    article: DigestArticle, settings: DigestSettings, pelican: Mapping, context
+) -> Article:
+    doc = article.doc
+    metadata = {
+        **_base_metadata(article, settings),
+        "title": doc.title,
+        "lang": "ar",
+        "summary": escape(" ".join(s.text for s in doc.sentences[:2])),
+    }
+    return Article(_paragraphs_html(doc.paragraphs), metadata, pelican, doc.source_file, context)
+
+
+def english_article(
+    article: DigestArticle, settings: DigestSettings, pelican: Mapping, context
+) -> Article:
+    doc = article.doc
+    lead = " ".join(s.text for s in doc.sentences[:2])
+    # No English title yet: the page shows the Arabic title, marked up as Arabic.
+    metadata = {
+        **_base_metadata(article, settings),
+        "title": doc.title,
+        "title_lang": "ar",
+        "lang": "en",
+        "summary": f'<p lang="ar" dir="rtl">{escape(lead)}</p>',
+    }
+    content = f'<div lang="ar" dir="rtl">{_paragraphs_html(doc.paragraphs)}</div>'
+    return Article(content, metadata, pelican, doc.source_file, context)
+
+
+def report_skipped(digest: Digest, settings: DigestSettings) -> None:
+    if not digest.skipped:
+        return
+    logger.warning(
+        "%d of %d seeds skipped (listed in digest.json under 'skipped')",
+        len(digest.skipped),
+        len(digest.skipped) + len(digest.articles),
+    )
+    if settings.strict:
+        names = ", ".join(f"{s.source_file} ({s.reason})" for s in digest.skipped)
+        raise DigestStrictError(f"DIGEST_STRICT: seeds skipped: {names}")
+
+
+def add_to_generator(generator, digest: Digest, settings: DigestSettings) -> None:
+    """Append the digest's articles to Pelican's ArticlesGenerator, paired as translations."""
+    originals, translations = [], []
+    for article in digest.articles:
+        ar = arabic_article(article, settings, generator.settings, generator.context)
+        en = english_article(article, settings, generator.settings, generator.context)
+        ar.translations, en.translations = [en], [ar]
+        originals.append(ar)
+        translations.append(en)
+    generator.articles = order_content(
+        generator.articles + originals, generator.settings["ARTICLE_ORDER_BY"]
+    )
+    generator.translations = generator.translations + translations

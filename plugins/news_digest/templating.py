@@ -1,0 +1,42 @@
+"""Jinja filters for the theme: dates and digits per language, from CLDR via Babel.
+
+Babel carries its own CLDR data, so output never depends on the locales installed on the host.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+from babel.dates import format_date
+
+from .arabic import arabic_indic_digits, ascii_digits
+
+
+def localdate(moment: datetime, lang: str, arabic_digits: bool = False, fmt: str = "long") -> str:
+    text = format_date(moment.date(), format=fmt, locale=lang)
+    if lang == "ar":
+        return arabic_indic_digits(text) if arabic_digits else ascii_digits(text)
+    return text
+
+
+def digits(value: Any, lang: str, arabic_digits: bool = False) -> str:
+    text = str(value)
+    return arabic_indic_digits(text) if lang == "ar" and arabic_digits else text
+
+
+def alternates(content: Any) -> list[tuple[str, str]]:
+    """(lang, url) of a page and each of its translations, Arabic first: the hreflang set."""
+    pairs = {content.lang: content.url}
+    pairs.update((t.lang, t.url) for t in getattr(content, "translations", []))
+    return sorted(pairs.items(), key=lambda pair: (pair[0] != "ar", pair[0]))
+
+
+def filters(settings: dict[str, Any]) -> dict[str, Any]:
+    arabic = bool(settings.get("DIGEST_ARABIC_DIGITS", False))
+    return {
+        "localdate": partial(localdate, arabic_digits=arabic),
+        "digits": partial(digits, arabic_digits=arabic),
+        "alternates": alternates,
+    }

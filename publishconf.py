@@ -1,0 +1,15 @@
+"""Production settings for a GitHub Pages project site: `pelican content -s publishconf.py`.
+
+SITEURL comes from the environment (the Pages workflow sets it) so forks need no edit.
+"""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: F403
+
+SITEURL = os.environ.get("SITEURL", "https://example.github.io/news-digest").rstrip("/")
+RELATIVE_URLS = False
+FEED_DOMAIN = SITEURL
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,33 @@
+"""Shared fixtures: the plugin on sys.path, the seeds, and the optional shared corpus."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """../shared/corpus, or a skip with the reason when this checkout has none beside it."""
+    if not CORPUS.is_dir():
+        pytest.skip(
+            f"research corpus not found at {CORPUS}; place ../shared/corpus beside the repo"
+        )
+    return CORPUS
