@@ -12,6 +12,7 @@ import logging
 from pelican import signals
 from pelican.utils import order_content
 
+from .cache import AnalysisCache
 from .generator import CONTEXT_KEY, DigestGenerator
 from .pages import add_to_generator, report_skipped
 from .pipeline import build_digest
@@ -24,7 +25,8 @@ logger = logging.getLogger(__name__)
 def on_articles(generator) -> None:
     """Build the digest and hand its articles to Pelican's article generator."""
     settings = DigestSettings.from_mapping(generator.settings)
-    digest = build_digest(settings)
+    cache_path = generator.settings.get("CACHE_PATH") if settings.cache else None
+    digest = build_digest(settings, AnalysisCache.under(cache_path))
     report_skipped(digest, settings)
     add_to_generator(generator, digest, settings)
     generator.context[CONTEXT_KEY] = digest

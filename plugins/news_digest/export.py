@@ -6,6 +6,7 @@ The schema is documented in docs/digest-json.md; keys are only ever added, never
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -35,10 +36,38 @@ def document_record(doc: Document) -> dict[str, Any]:
     }
 
 
+def analysis_record(article: DigestArticle) -> dict[str, Any]:
+    """The structured summary: what the analysis stages found, as plain JSON values."""
+    analysis, doc = article.analysis, article.doc
+    return {
+        "summary": [doc.sentences[i].text for i in analysis.summary.sentences],
+        "summary_sentence_indices": list(analysis.summary.sentences),
+        "key_points": list(analysis.summary.key_points),
+        "entities": [_entity(e) for e in analysis.entities.entities],
+        "figures": [asdict(f) for f in analysis.figures],
+        "quotes": [_quote(q) for q in analysis.quotes],
+        "sources": [{"ar": s.ar, "en": s.en, "key": s.key} for s in analysis.sources],
+        "claims": [asdict(c) for c in analysis.claims],
+        "english": asdict(analysis.english),
+    }
+
+
+def _entity(entity) -> dict[str, Any]:
+    keys = ("key", "text", "type", "en", "count", "roles", "roles_en")
+    return {k: list(v) if isinstance(v := getattr(entity, k), tuple) else v for k in keys}
+
+
+def _quote(quote) -> dict[str, Any]:
+    keys = ("speaker", "speaker_en", "role", "role_en", "text", "direct", "sentence")
+    return {k: getattr(quote, k) for k in keys}
+
+
 def article_record(article: DigestArticle, urls: Mapping[str, str]) -> dict[str, Any]:
     record = document_record(article.doc)
     record["slug"] = article.slug
     record["urls"] = dict(urls)
+    record["title"]["en"] = article.analysis.english.title
+    record.update(analysis_record(article))
     return _ordered(record)
 
 

@@ -42,33 +42,54 @@ def _base_metadata(article: DigestArticle, settings: DigestSettings) -> dict[str
     }
 
 
+def summary_text(article: DigestArticle) -> str:
+    """The summary sentences as one Arabic paragraph (the lead when there is no summary)."""
+    doc, picked = article.doc, article.analysis.summary.sentences
+    chosen = [doc.sentences[i].text for i in picked] or [s.text for s in doc.sentences[:2]]
+    return " ".join(chosen)
+
+
+def english_facts(article: DigestArticle) -> str:
+    """One English line of what was found: names, then cited sources. Nothing else is said."""
+    analysis = article.analysis
+    names = [e.en for e in analysis.entities.entities if e.en][:8]
+    parts = []
+    if names:
+        parts.append("Names: " + ", ".join(names) + ".")
+    if analysis.sources:
+        parts.append("Sources cited: " + ", ".join(s.en for s in analysis.sources) + ".")
+    return " ".join(parts)
+
+
 def arabic_article(
-    article: DigestArticle, settings: DigestSettings, pelican: Mapping, context
+    article: DigestArticle, settings: DigestSettings, pelican: Mapping, context: dict
 ) -> Article:
     doc = article.doc
     metadata = {
         **_base_metadata(article, settings),
         "title": doc.title,
         "lang": "ar",
-        "summary": escape(" ".join(s.text for s in doc.sentences[:2])),
+        "summary": f"<p>{escape(summary_text(article))}</p>",
     }
     return Article(_paragraphs_html(doc.paragraphs), metadata, pelican, doc.source_file, context)
 
 
 def english_article(
-    article: DigestArticle, settings: DigestSettings, pelican: Mapping, context
+    article: DigestArticle, settings: DigestSettings, pelican: Mapping, context: dict
 ) -> Article:
     doc = article.doc
-    lead = " ".join(s.text for s in doc.sentences[:2])
-    # No English title yet: the page shows the Arabic title, marked up as Arabic.
+    english_title = article.analysis.english.title
+    facts = escape(english_facts(article))
+    summary = f'<p>{facts}</p>\n<p lang="ar" dir="rtl">{escape(summary_text(article))}</p>'
     metadata = {
         **_base_metadata(article, settings),
-        "title": doc.title,
-        "title_lang": "ar",
+        "title": english_title or doc.title,
         "lang": "en",
-        "summary": f'<p lang="ar" dir="rtl">{escape(lead)}</p>',
+        "summary": summary,
     }
-    content = f'<div lang="ar" dir="rtl">{_paragraphs_html(doc.paragraphs)}</div>'
+    if not english_title:
+        metadata["title_lang"] = "ar"  # the page shows the Arabic title, marked up as Arabic
+    content = f'{summary}\n<div lang="ar" dir="rtl">{_paragraphs_html(doc.paragraphs)}</div>'
     return Article(content, metadata, pelican, doc.source_file, context)
 
 

@@ -6,24 +6,36 @@ Pelican-free, so the command line, the tests and the benchmarks run exactly what
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from slugify import slugify
 
+from .analysis import Analysis, analyze
+from .cache import AnalysisCache
+from .english import load_translator, translate
 from .ingest import SeedText, ingest_files, ingest_folder
 from .metadata import load_sidecar, merge, meta_from_fields, split_header
 from .models import Document, SeedMeta, Skipped
+from .progress import stage
 from .settings import DigestSettings
 from .structure import build_document
 
 logger = logging.getLogger(__name__)
 
 
+# Below this many uncached documents, starting worker processes costs more than it saves.
+PARALLEL_MIN_DOCS = 64
+
+
 @dataclass(frozen=True)
 class DigestArticle:
     doc: Document
     slug: str
+    analysis: Analysis
 
 
 @dataclass(frozen=True)
@@ -63,22 +75,81 @@ def assign_slugs(ids: list[str]) -> dict[str, str]:
     return slugs
 
 
-def build_digest(settings: DigestSettings) -> Digest:
+def _analyze_many(docs: Sequence[Document], summary_sentences: int, workers: int) -> list:
+    """Analyse documents, over worker processes when there are enough to pay for them."""
+    work = partial(analyze, summary_sentences=summary_sentences)
+    results: list[Analysis] = []
+    with stage("Analysing articles", len(docs)) as advance:
+        if workers < 2 or len(docs) < PARALLEL_MIN_DOCS:
+            for doc in docs:
+                results.append(work(doc))
+                advance(1)
+            return results
+        chunk = max(1, min(64, len(docs) // (workers * 8)))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for result in pool.map(work, docs, chunksize=chunk):
+                results.append(result)
+                advance(1)
+    return results
+
+
+def analyze_documents(
+    docs: Sequence[Document], settings: DigestSettings, cache: AnalysisCache
+) -> list[Analysis]:
+    """Cached analyses where the text is unchanged; the rest computed (in parallel)."""
+    settings_key = f"summary={settings.summary_sentences}"
+    keys = [cache.key(doc, settings_key) for doc in docs]
+    found = [cache.get(key) for key in keys]
+    missing = [i for i, hit in enumerate(found) if hit is None]
+    fresh = _analyze_many([docs[i] for i in missing], settings.summary_sentences, settings.workers)
+    for i, analysis in zip(missing, fresh, strict=True):
+        found[i] = analysis
+        cache.put(keys[i], analysis)
+    logger.info("Analysis: %d cached, %d computed", len(docs) - len(missing), len(missing))
+    return found
+
+
+def apply_translator(
+    docs: Sequence[Document], analyses: list[Analysis], dotted: str | None
+) -> list[Analysis]:
+    """Add DIGEST_TRANSLATOR's title and summary to each English brief (never cached)."""
+    translator = load_translator(dotted)
+    if translator is None:
+        return analyses
+    out = []
+    for doc, analysis in zip(docs, analyses, strict=True):
+        summary = [doc.sentences[i].text for i in analysis.summary.sentences]
+        brief = translate(analysis.english, doc.title, summary, translator)
+        out.append(replace(analysis, english=brief))
+    return out
+
+
+def build_digest(settings: DigestSettings, cache: AnalysisCache | None = None) -> Digest:
     ingested = ingest_folder(settings.seeds_path, settings.max_seed_bytes)
-    return _digest_from(ingested.seeds, ingested.skipped, settings)
+    return _digest_from(ingested.seeds, ingested.skipped, settings, cache)
 
 
-def build_digest_from_files(paths: list[Path], settings: DigestSettings) -> Digest:
+def build_digest_from_files(
+    paths: list[Path], settings: DigestSettings, cache: AnalysisCache | None = None
+) -> Digest:
     ingested = ingest_files(paths, settings.max_seed_bytes)
-    return _digest_from(ingested.seeds, ingested.skipped, settings)
+    return _digest_from(ingested.seeds, ingested.skipped, settings, cache)
 
 
 def _digest_from(
-    seeds: tuple[SeedText, ...], skipped: tuple[Skipped, ...], settings: DigestSettings
+    seeds: tuple[SeedText, ...],
+    skipped: tuple[Skipped, ...],
+    settings: DigestSettings,
+    cache: AnalysisCache | None,
 ) -> Digest:
     sidecar = load_sidecar(settings.metadata_csv)
     docs = [document_from_seed(seed, sidecar.get(seed.id)) for seed in seeds]
+    analyses = analyze_documents(docs, settings, cache or AnalysisCache(None))
+    analyses = apply_translator(docs, analyses, settings.translator)
     slugs = assign_slugs([doc.id for doc in docs])
-    articles = tuple(DigestArticle(doc, slugs[doc.id]) for doc in docs)
+    articles = tuple(
+        DigestArticle(doc, slugs[doc.id], analysis)
+        for doc, analysis in zip(docs, analyses, strict=True)
+    )
     logger.info("Digest: %d articles, %d seeds skipped", len(articles), len(skipped))
     return Digest(articles, skipped)

@@ -23,6 +23,7 @@ DEFAULTS: dict[str, Any] = {
     "DIGEST_ARABIC_DIGITS": False,
     "DIGEST_TRANSLATOR": None,
     "DIGEST_WORKERS": 0,  # 0: one per available core
+    "DIGEST_CACHE": True,  # analysis results under CACHE_PATH, keyed by content hash
 }
 
 
@@ -38,6 +39,7 @@ class DigestSettings:
     arabic_digits: bool
     translator: str | None
     workers: int
+    cache: bool
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, Any]) -> DigestSettings:
@@ -55,6 +57,7 @@ class DigestSettings:
             arabic_digits=bool(value["DIGEST_ARABIC_DIGITS"]),
             translator=value["DIGEST_TRANSLATOR"] or None,
             workers=int(value["DIGEST_WORKERS"]) or len(os.sched_getaffinity(0)),
+            cache=bool(value["DIGEST_CACHE"]),
         )
 
 

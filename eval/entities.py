@@ -1,0 +1,190 @@
+"""Entity extraction measured on ANERcorp (CAMeL Lab test split, ../shared/corpus/anercorp).
+
+Run from the repository root: ``python eval/entities.py``.
+
+Method:
+- Sentences end at a blank line (the file separates sentences with blank lines; every sentence
+  also ends in a "." token). Documents are 20 consecutive sentences; the last one may be shorter.
+- Each document goes through ``extract_entities`` as a ``Document`` whose sentences are the
+  tokens joined with single spaces.
+- Per document, gold is the set of (type, normalised text) of the IOB2 spans (PERS -> person,
+  LOC -> place, ORG -> organization, MISC ignored); predicted is the same set over the text of
+  each mention span widened to whole space-separated tokens (so a clitic the extractor left out
+  of the span is back, as it is in the gold token).
+- Normalised text: ``arabic.fold`` each token, then strip from the first token one proclitic
+  group (و/ف, then ب/ل/ك) and from every token the article ال, keeping at least 2 letters; the
+  same function on both sides. Micro-averaged P/R/F1 over documents, per type and overall.
+- Generic head nouns: for organisations only, a leading descriptor noun that merely says what
+  kind of body the name is (``ORG_DESCRIPTORS``: حركة، جماعة، تنظيم، شركة، صحيفة، مجموعة، وكالة)
+  is dropped when a name follows it, on gold and predicted spans alike. "حركة حماس" and "حماس"
+  name the same organisation, and ANERcorp is not consistent about including the descriptor
+  (it tags only the name after صحيفة). Heads that are part of the name itself (وزارة الدفاع،
+  حزب الله، مجلس الأمن، جامعة الدول العربية) are not in the list and are never dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from news_digest.arabic import fold, tokens  # noqa: E402
+from news_digest.entities import extract_entities  # noqa: E402
+from news_digest.models import Document, Sentence  # noqa: E402
+
+logger = logging.getLogger(__name__)
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "anercorp" / "ANERCorp_CamelLab_test.dev.txt"
+DOC_SENTENCES = 20
+TYPES = {"PERS": "person", "LOC": "place", "ORG": "organization"}
+TARGET_F1 = 0.75
+# Folded descriptor nouns (see the module docstring); never a whole name on their own.
+ORG_DESCRIPTORS = frozenset({"حركه", "جماعه", "تنظيم", "شركه", "صحيفه", "مجموعه", "وكاله"})
+
+
+@dataclass(frozen=True)
+class Span:
+    type: str
+    text: str
+
+
+def read_sentences(path: Path) -> list[list[tuple[str, str]]]:
+    sentences: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 2:
+            current.append((parts[0], parts[1]))
+        elif current:
+            sentences.append(current)
+            current = []
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def gold_spans(sentence: list[tuple[str, str]]) -> list[Span]:
+    spans: list[Span] = []
+    words: list[str] = []
+    kind = ""
+    for word, tag in [*sentence, ("", "O")]:
+        if words and not (tag.startswith("I-") and tag[2:] == kind):
+            if kind in TYPES:
+                spans.append(Span(TYPES[kind], " ".join(words)))
+            words = []
+        if tag.startswith("B-") or (tag.startswith("I-") and not words):
+            kind, words = tag[2:], [word]
+        elif tag.startswith("I-"):
+            words.append(word)
+    return spans
+
+
+def _strip(token: str, first: bool) -> str:
+    if first and token.startswith(("لل", "ولل")) and len(token) > 4:
+        return token[token.index("لل") + 2 :]  # ل + the article with its alef dropped
+    if first and token[:1] in "وف" and len(token) > 3:
+        token = token[1:]
+    if first and token[:1] in "بلك" and len(token) > 3:
+        token = token[1:]
+    if token.startswith("ال") and len(token) > 3:
+        token = token[2:]
+    return token
+
+
+def normalise(text: str) -> str:
+    words = tokens(fold(text))
+    return " ".join(_strip(word, i == 0) for i, word in enumerate(words))
+
+
+def canonical(type_: str, text: str) -> str:
+    """The normalised text, without an organisation's descriptor head (same on both sides)."""
+    words = normalise(text).split()
+    # normalise() reads the و of وكالة as a conjunction: match the head with it put back too.
+    head = words[0] if words else ""
+    if type_ == "organization" and len(words) > 1 and {head, "و" + head} & ORG_DESCRIPTORS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def whole_words(text: str, start: int, end: int) -> str:
+    """The mention widened to whole tokens, clitics included, as the gold spans are."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
+
+
+def predicted(doc: Document) -> set[tuple[str, str]]:
+    result = extract_entities(doc)
+    types = {entity.key: entity.type for entity in result.entities}
+    texts = ((types[m.key], whole_words(doc.sentences[m.sentence].text, m.start, m.end))
+             for m in result.mentions)  # fmt: skip
+    return {(type_, canonical(type_, text)) for type_, text in texts}
+
+
+def make_document(index: int, sentences: list[list[tuple[str, str]]]) -> Document:
+    texts = tuple(" ".join(word for word, _ in sentence) for sentence in sentences)
+    return Document(
+        id=f"anercorp-{index:03d}",
+        source_file=f"anercorp-{index:03d}.txt",
+        title=texts[0][:60],
+        title_derived=True,
+        paragraphs=texts,
+        sentences=tuple(Sentence(text, i) for i, text in enumerate(texts)),
+        read_also=(),
+    )
+
+
+def score(counts: Counter[str], kind: str) -> tuple[float, float, float]:
+    tp, fp, fn = counts[f"{kind}:tp"], counts[f"{kind}:fp"], counts[f"{kind}:fn"]
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def evaluate(sentences: list[list[tuple[str, str]]]) -> tuple[Counter[str], int, float]:
+    counts: Counter[str] = Counter()
+    started = time.perf_counter()
+    docs = 0
+    for index in range(0, len(sentences), DOC_SENTENCES):
+        chunk = sentences[index : index + DOC_SENTENCES]
+        gold = {(s.type, canonical(s.type, s.text)) for sent in chunk for s in gold_spans(sent)}
+        pred = predicted(make_document(index // DOC_SENTENCES, chunk))
+        for kind in (*TYPES.values(), "all"):
+            g = {p for p in gold if kind in ("all", p[0])}
+            p = {q for q in pred if kind in ("all", q[0])}
+            counts.update(
+                {f"{kind}:tp": len(g & p), f"{kind}:fp": len(p - g), f"{kind}:fn": len(g - p)}
+            )
+        docs += 1
+    return counts, docs, time.perf_counter() - started
+
+
+def main() -> int:
+    if not CORPUS.is_file():
+        print(f"ANERcorp not found at {CORPUS}: place ../shared/corpus beside the repo. Skipped.")
+        return 0
+    sentences = read_sentences(CORPUS)
+    counts, docs, seconds = evaluate(sentences)
+    print(f"ANERcorp: {len(sentences)} sentences, {docs} documents of {DOC_SENTENCES}, "
+          f"{seconds * 1000 / docs:.1f} ms per document")  # fmt: skip
+    print(f"{'type':<14}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}   target F1")
+    for kind in (*TYPES.values(), "all"):
+        p, r, f = score(counts, kind)
+        gold = counts[f"{kind}:tp"] + counts[f"{kind}:fn"]
+        pred = counts[f"{kind}:tp"] + counts[f"{kind}:fp"]
+        target = f">= {TARGET_F1:.2f}" if kind == "all" else ""
+        print(f"{kind:<14}{p:>7.3f}{r:>7.3f}{f:>7.3f}{gold:>7}{pred:>7}   {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

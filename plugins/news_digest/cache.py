@@ -1,0 +1,76 @@
+"""Analysis results cached by content hash under Pelican's CACHE_PATH.
+
+The key is the document's text hash plus a fingerprint of the analysis code and data files and
+the settings the analysis reads, so a fresh checkout reuses a cache (no file times involved)
+and any change to the code, the gazetteers or the settings invalidates it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .models import Document
+
+logger = logging.getLogger(__name__)
+
+PACKAGE_DIR = Path(__file__).parent
+# Modules whose output does not depend on per-article analysis need not invalidate it.
+_NOT_ANALYSIS = frozenset({"cache.py", "cli.py", "generator.py", "pages.py", "templating.py"})
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the analysis code and data: a new version of either is a new cache."""
+    digest = hashlib.sha256()
+    files = sorted(PACKAGE_DIR.glob("*.py")) + sorted((PACKAGE_DIR / "data").glob("*"))
+    for path in files:
+        if path.name not in _NOT_ANALYSIS and path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class AnalysisCache:
+    folder: Path | None  # None: caching off
+
+    @classmethod
+    def under(cls, cache_path: str | Path | None) -> AnalysisCache:
+        if not cache_path:
+            return cls(None)
+        return cls(Path(cache_path) / "news_digest" / code_fingerprint())
+
+    def key(self, doc: Document, settings_key: str) -> str:
+        parts = (doc.content_hash, doc.id, doc.title, settings_key)
+        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str):
+        if self.folder is None:
+            return None
+        try:
+            with self._path(key).open("rb") as handle:
+                return pickle.load(handle)
+        except FileNotFoundError:
+            return None
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as err:
+            logger.warning("Ignoring unreadable cache entry %s: %s", key[:12], err)
+            return None
+
+    def put(self, key: str, value: object) -> None:
+        if self.folder is None:
+            return
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)  # atomic: a killed build never leaves half an entry

@@ -1,0 +1,170 @@
+"""Typed, read-only access to the entity gazetteers in ``data/*.tsv``.
+
+Every Arabic form is stored folded (``arabic.fold``) and tokenised, with the article ال taken
+off each token (``bare``), so matching is insensitive to hamza/ta-marbuta spelling and to the
+article. The index is keyed by the first bare token: a lookup costs one dict access per text
+token, never a scan of the gazetteer. News agencies come from ``sources.load_outlets()`` (owned
+by the outlets module) and are treated as organisations.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+
+from slugify import slugify
+
+from .arabic import fold, tokens
+
+logger = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+ENTITY_FILES = ("countries.tsv", "places.tsv", "organizations.tsv", "people.tsv")
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    key: str
+    type: str  # "person" | "place" | "organization"
+    en: str
+    ar: tuple[str, ...]  # Arabic variants as written in the data file; ar[0] is canonical
+    iso: str = ""  # ISO 3166 alpha-2, countries only
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One Arabic variant of an entry, as bare folded tokens."""
+
+    tokens: tuple[str, ...]
+    entry: GazetteerEntry
+    # Which tokens carry the article: the text must agree (الخليل is Hebron, خليل a name).
+    articles: tuple[bool, ...] = ()
+
+
+@dataclass(frozen=True)
+class Word:
+    """A row of the small word tables: name parts, demonyms, role words."""
+
+    ar: str
+    en: str
+    kind: str  # name_parts: given|family; roles: title|spokesman|noun|adj; demonyms: ISO code
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    entries: tuple[GazetteerEntry, ...]
+    index: Mapping[str, tuple[Pattern, ...]]  # first bare token -> patterns, longest first
+    name_parts: Mapping[str, Word]  # folded token -> part
+    demonyms: Mapping[str, Word]  # bare folded adjective (masc. and fem.) -> demonym
+    roles: Mapping[tuple[str, ...], Word]  # folded tokens of the phrase -> role word
+    role_firsts: frozenset[str]  # first tokens of the role phrases: a cheap pre-check
+    stopwords: frozenset[str]  # folded
+    # Folded form -> common | given | family | proper (words.tsv, generated from library data):
+    # tells everyday words from names where no rule or list decides.
+    words: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+
+def bare(token: str) -> str:
+    """A folded token without the article ال (kept when too little would remain)."""
+    if token.startswith("ال") and len(token) > 3:
+        return token[2:]
+    return token
+
+
+def bare_tokens(text: str) -> tuple[str, ...]:
+    return tuple(bare(token) for token in tokens(text))
+
+
+def has_article(token: str) -> bool:
+    return bare(token) != token
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _entity_rows(data_dir: Path) -> Iterable[GazetteerEntry]:
+    for name in ENTITY_FILES:
+        for row in _read_tsv(data_dir / name):
+            variants = tuple(v.strip() for v in row["ar"].split("|") if v.strip())
+            yield GazetteerEntry(row["key"], row["type"], row["en"], variants, row.get("iso") or "")
+
+
+def _outlet_entries() -> list[GazetteerEntry]:
+    """Outlets and agencies from the sources module, when that module is installed."""
+    try:
+        from .sources import load_outlets
+    except ImportError:
+        logger.info("news_digest.sources not available: outlets are not matched as entities")
+        return []
+    entries = []
+    for outlet in load_outlets():
+        variants = tuple(v for v in outlet.variants if v)
+        if variants:
+            key = f"organization/{slugify(outlet.en)}"
+            entries.append(GazetteerEntry(key, "organization", outlet.en, variants))
+    return entries
+
+
+def build_index(entries: Iterable[GazetteerEntry]) -> Mapping[str, tuple[Pattern, ...]]:
+    """First bare token -> patterns, longest first (so the first full match is the longest)."""
+    grouped: dict[str, dict[tuple[tuple[str, ...], tuple[bool, ...]], Pattern]] = {}
+    for entry in entries:
+        for variant in entry.ar:
+            folded = tokens(variant)
+            toks = tuple(bare(token) for token in folded)
+            if not toks or (len(toks) == 1 and len(toks[0]) < 3):
+                continue  # one- or two-letter names would match clitics and particles
+            # The first file to claim a spelling keeps it: countries before cities of that name.
+            articles = tuple(has_article(token) for token in folded)
+            pattern = Pattern(toks, entry, articles)
+            grouped.setdefault(toks[0], {}).setdefault((toks, articles), pattern)
+    return MappingProxyType(
+        {
+            first: tuple(sorted(patterns.values(), key=lambda p: (-len(p.tokens), p.entry.key)))
+            for first, patterns in grouped.items()
+        }
+    )
+
+
+def _words(path: Path, kind_column: str) -> list[Word]:
+    return [Word(row["ar"], row["en"], row[kind_column]) for row in _read_tsv(path)]
+
+
+def _demonym_forms(words: list[Word]) -> Mapping[str, Word]:
+    """Masculine and feminine (ـية) forms of each adjective, folded and bare."""
+    forms: dict[str, Word] = {}
+    for word in words:
+        for variant in word.ar.split("|"):
+            base = " ".join(bare_tokens(variant))
+            forms.setdefault(base, word)
+            forms.setdefault(base + "ه", word)  # folded ة
+            forms.setdefault(base + "ون", word)
+            forms.setdefault(base + "ين", word)
+    return MappingProxyType(forms)
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
+    entries = tuple(_entity_rows(data_dir)) + tuple(_outlet_entries())
+    parts = {fold(w.ar): w for w in _words(data_dir / "name_parts.tsv", "kind")}
+    roles = {tuple(tokens(w.ar)): w for w in _words(data_dir / "roles.tsv", "kind")}
+    stop = frozenset(fold(row["ar"]) for row in _read_tsv(data_dir / "stopwords.tsv"))
+    words = {row["ar"]: row["kind"] for row in _read_tsv(data_dir / "words.tsv")}
+    logger.debug("gazetteer: %d entries", len(entries))
+    return Gazetteer(
+        entries=entries,
+        index=build_index(entries),
+        name_parts=MappingProxyType(parts),
+        demonyms=_demonym_forms(_words(data_dir / "demonyms.tsv", "country")),
+        roles=MappingProxyType(roles),
+        role_firsts=frozenset(key[0] for key in roles),
+        stopwords=stop,
+        words=MappingProxyType(words),
+    )

@@ -1,0 +1,195 @@
+"""Quotes: direct quotations and reported statements with their speakers."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from news_digest.entities import Entity, EntityResult, Mention, extract_entities
+from news_digest.models import Document, Sentence
+from news_digest.quotes import Quote, extract_quotes, is_quotation
+from news_digest.sentences import split_sentences
+from news_digest.structure import build_document
+
+# (Arabic name, type, English, role, English role) for the seeds' hand-made entities.
+PEOPLE = (
+    ("ذبيح الله مجاهد", "person", "Zabihullah Mujahid", "المتحدث باسم طالبان", "Taliban spokesman"),
+    ("طارق عريا", "person", "Tariq Arian", "المتحدث باسم وزارة الداخلية", "Interior spokesman"),
+    ("سيد سرفار حسيني", "person", "Sayed Sarwar Hussaini", "المتحدث باسم شرطة قندوز", None),
+    ("روح الله أحمد زاي", "person", "Rohullah Ahmadzai", "المتحدث باسم وزارة الدفاع", None),
+    ("صديق صديقي", "person", "Sediq Sediqqi", None, None),
+    ("غلام رباني", "person", "Ghulam Rabbani", None, None),
+    ("محمد نعيم", "person", "Mohammad Naeem", None, None),
+    ("طالبان", "organization", "Taliban", None, None),
+    ("قندهار", "place", "Kandahar", None, None),
+)
+
+
+def doc_of(*paragraphs: str) -> Document:
+    sentences = tuple(
+        Sentence(text, number)
+        for number, paragraph in enumerate(paragraphs)
+        for text in split_sentences(paragraph)
+    )
+    return Document("t", "t.txt", "t", True, tuple(paragraphs), sentences, ())
+
+
+def seed(seeds_dir: Path, prefix: str) -> Document:
+    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+    return build_document(path.stem, path.read_text(encoding="utf-8"))
+
+
+def entities_for(doc: Document, table: tuple = PEOPLE) -> EntityResult:
+    """Hand-made entity result: every occurrence of each name is a mention."""
+    entities, mentions = [], []
+    for name, type_, en, role, role_en in table:
+        key = f"{type_}/{en.lower().replace(' ', '-')}"
+        found = []
+        for index, sentence in enumerate(doc.sentences):
+            start = sentence.text.find(name)
+            while start != -1:
+                found.append(Mention(index, start, start + len(name), key, role))
+                start = sentence.text.find(name, start + 1)
+        if found:
+            roles = (role,) if role else ()
+            roles_en = (role_en,) if role and role_en else ()
+            entities.append(Entity(key, name, type_, en, len(found), roles, roles_en))
+            mentions.extend(found)
+    return EntityResult(tuple(entities), tuple(sorted(mentions, key=lambda m: m.sentence)))
+
+
+def direct(quotes: tuple[Quote, ...]) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in quotes if q.direct]
+
+
+def test_seed_000_direct_quotes(seeds_dir: Path) -> None:
+    doc = seed(seeds_dir, "000")
+    quotes = extract_quotes(doc, entities_for(doc))
+    assert direct(quotes) == [
+        ("ذبيح الله مجاهد", "تحت سيطرتنا الكاملة"),
+        (
+            "طارق عريا",
+            "جميع قوات الأمن الأفغانية بما في ذلك الوحدات الحدودية موجودة في المنطقة "
+            "والجهود جارية لاستعادة الموقع",
+        ),
+    ]
+    first = next(q for q in quotes if q.direct)
+    assert first.role == "المتحدث باسم طالبان" and first.speaker_en == "Zabihullah Mujahid"
+    assert first.role_en == "Taliban spokesman" and first.sentence == 5
+    # "طلوع" and "طالبان" in quote marks are names, not quotations.
+    assert not any(q.text in {"طلوع", "طالبان"} for q in quotes)
+
+
+def test_seed_000_reported_speech(seeds_dir: Path) -> None:
+    doc = seed(seeds_dir, "000")
+    reported = {q.speaker: q for q in extract_quotes(doc, entities_for(doc)) if not q.direct}
+    assert reported["حاكم قندهار"].text.startswith("الوضع تحت السيطرة")
+    assert reported["مسؤولون حكوميون"].text == "القتال جار"
+    assert reported["طالبان"].text == "الحركة استولت على بلدة إسلام قلعة الحدودية"
+    assert reported["طالبان"].speaker_en == "Taliban"
+    assert reported["طلوع"].speaker_en == "TOLOnews"
+    assert reported["وفد من مسؤولي طالبان"].text.startswith("الحركة سيطرت على حوالي 250")
+    # "واعتبر أن …" carries the speaker of "كما شدد … محمد نعيم" in the sentence before.
+    assert reported["محمد نعيم"].text.startswith("طالبان تعتمد سياسة المفاوضات")
+    assert not reported["محمد نعيم"].text.endswith("وفق قوله")
+
+
+def test_seed_003_direct_quotes(seeds_dir: Path) -> None:
+    doc = seed(seeds_dir, "003")
+    quotes = extract_quotes(doc, entities_for(doc))
+    got = direct(quotes)
+    assert [speaker for speaker, _ in got] == [
+        "سيد سرفار حسيني",
+        "ذبيح الله مجاهد",  # "وقال لصحافيين:" carries the previous sentence's speaker
+        "روح الله أحمد زاي",  # "وأضاف:" likewise
+    ]
+    assert got[0][1] == "القتال متواصل. وصلت القوات الخاصة وهي تحاول صدّ هجمات طالبان"
+    assert got[1][1].startswith("هاجمت طالبان مدينة قندوز هذا الصباح")
+    assert got[2][1] == "يمكن أن نهاجم بسهولة كبيرة لكننا لا نريد خسائر بشرية"
+    assert all(q.speaker for q in quotes)
+
+
+def test_seed_003_reported_speech(seeds_dir: Path) -> None:
+    doc = seed(seeds_dir, "003")
+    quotes = extract_quotes(doc, entities_for(doc))
+    assert [q.speaker for q in quotes if not q.direct] == [
+        "مسؤولون",
+        "ذبيح الله مجاهد",
+        "صديق صديقي",
+        "غلام رباني",
+        "روح الله أحمد زاي",
+        "روح الله أحمد زاي",  # "وأضاف أن 26 …" in the next paragraph
+    ]
+
+
+@pytest.mark.parametrize("prefix", ["000", "003"])
+def test_seeds_with_real_extractor(seeds_dir: Path, prefix: str) -> None:
+    doc = seed(seeds_dir, prefix)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    expected = {
+        "000": ["ذبيح الله مجاهد", "طارق عريا"],
+        "003": ["سيد سرفار حسيني", "ذبيح الله مجاهد", "روح الله أحمد زاي"],
+    }[prefix]
+    assert [q.speaker for q in quotes if q.direct] == expected
+    assert all(q.speaker_en for q in quotes if q.direct)
+
+
+def test_speaker_before_quote_and_after() -> None:
+    doc = doc_of('وقال محمد نعيم: "سنواصل المفاوضات حتى النهاية".')
+    assert direct(extract_quotes(doc, entities_for(doc))) == [
+        ("محمد نعيم", "سنواصل المفاوضات حتى النهاية")
+    ]
+    doc = doc_of("«لن نتراجع عن مواقفنا أبدا في هذه المفاوضات»، قال محمد نعيم.")
+    assert direct(extract_quotes(doc, entities_for(doc))) == [
+        ("محمد نعيم", "لن نتراجع عن مواقفنا أبدا في هذه المفاوضات")
+    ]
+
+
+def test_names_in_quote_marks_are_not_quotes() -> None:
+    assert not is_quotation("طالبان", "هاجمت حركة ")
+    assert not is_quotation("فرانس برس", "لوكالة ")
+    assert is_quotation("تحت سيطرتنا الكاملة", "أن المعبر ")
+    assert is_quotation("الحرب تحتدم", "وزير الدفاع: ")
+
+
+def test_without_entities() -> None:
+    doc = doc_of('وأكد المتحدث باسم الشرطة، أن "القتال متواصل في شمال المدينة منذ الصباح".')
+    [quote] = extract_quotes(doc, None)
+    assert quote.speaker == "المتحدث باسم الشرطة" and quote.speaker_en is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        'وقال "',
+        'وقال: "لم ينته' + " كلام" * 400,
+        '«»“”"" وأضاف: وأضاف: وأضاف:',
+        '<a href="x">قال إن</a> <b>"نحن هنا"</b>',
+        "قال إن" * 2000,
+        "وأضاف ١٢٣ أن ٤٥٦",
+    ],
+)
+def test_hostile_inputs(text: str) -> None:
+    doc = doc_of(text)
+    start = time.perf_counter()
+    quotes = extract_quotes(doc, EntityResult((), ()))
+    assert isinstance(quotes, tuple)
+    assert time.perf_counter() - start < 2.0
+
+
+def test_empty_document() -> None:
+    assert extract_quotes(doc_of(), EntityResult((), ())) == ()
+
+
+def test_corpus_smoke(corpus_dir: Path) -> None:
+    files = sorted((corpus_dir / "ant_multisource" / "articles").glob("*.txt"))[:60]
+    attributed = total = 0
+    for path in files:
+        doc = build_document(path.stem, path.read_text(encoding="utf-8"))
+        for quote in extract_quotes(doc, extract_entities(doc)):
+            assert quote.text and not quote.text.startswith(('"', "«"))
+            total += 1
+            attributed += quote.speaker is not None
+    assert total > 50 and attributed / total > 0.7
