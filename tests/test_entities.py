@@ -6,7 +6,13 @@ import csv
 from pathlib import Path
 
 import pytest
-from news_digest.entities import EntityResult, extract_entities, readings, tokenize
+from news_digest.entities import (
+    EntityResult,
+    extract_entities,
+    readings,
+    tokenize,
+    word_kind,
+)
 from news_digest.gazetteer import DATA_DIR, load_gazetteer
 from news_digest.ingest import read_seed
 from news_digest.models import Document, Sentence
@@ -231,3 +237,19 @@ def test_anercorp_smoke(corpus_dir: Path) -> None:
     ]
     result = extract_entities(_doc(" ".join(words)))
     assert any(e.type == "place" for e in result.entities)
+
+
+def test_words_tell_names_from_everyday_words() -> None:
+    gaz = load_gazetteer()
+    kinds = {w: word_kind(tokenize(w)[0], gaz) for w in ("محمد", "وقالت", "سائق", "يتنافسون")}
+    assert kinds == {"محمد": "given", "وقالت": "common", "سائق": "common", "يتنافسون": "common"}
+
+
+def test_unknown_word_pairs_are_foreign_names() -> None:
+    result = extract_entities(_doc("وفاز جينسون باتون بالسباق أمس."))
+    assert [e.text for e in result.entities if e.type == "person"] == ["جينسون باتون"]
+
+
+def test_a_name_stops_at_an_everyday_word() -> None:
+    result = extract_entities(_doc("وحل جينسون باتون سائق الفريق ثانيا."))
+    assert [e.text for e in result.entities if e.type == "person"] == ["جينسون باتون"]

@@ -70,8 +70,15 @@ def test_every_seed_is_an_article_or_skipped_with_its_reason(digest, hostile_see
 def test_page_set(site, digest):
     expected = {"index.html", "en/index.html", "about/index.html", "en/about/index.html"}
     expected |= {"digest.json", "feeds/ar.atom.xml", "feeds/en.atom.xml"}
-    for article in digest["articles"]:
-        expected |= {article["urls"]["ar"] + "index.html", article["urls"]["en"] + "index.html"}
+    paths = [a["urls"]["ar"] for a in digest["articles"]]
+    paths += [f"entities/{e['key']}/" for e in digest["entities"]]
+    paths += [f"sources/{s['key']}/" for s in digest["sources"]]
+    paths += [f"stories/{s['key']}/" for s in digest["stories"]]
+    paths += ["entities/", "entities/person/", "entities/place/", "entities/organization/"]
+    paths += ["sources/", "stories/"]
+    for path in paths:
+        english = path if path.startswith("en/") else "en/" + path
+        expected |= {path + "index.html", english + "index.html"}
     files = set(snapshot(site))
     assert expected <= files
     pages = {f for f in files if f.endswith(".html")}
@@ -107,7 +114,15 @@ def test_digest_json_agrees_with_the_pages(site, digest):
     ids = [a["id"] for a in digest["articles"]]
     assert ids == sorted(ids)
     index = (site / "index.html").read_text(encoding="utf-8")
-    assert all(_escaped(a["title"]["ar"]) in index for a in digest["articles"])
+    kept = [a for a in digest["articles"] if a["duplicate_of"] is None]
+    copies = [a for a in digest["articles"] if a["duplicate_of"] is not None]
+    assert all(_escaped(a["title"]["ar"]) in index for a in kept)
+    # Near-duplicate copies are not listed; their pages name the kept article.
+    assert copies and not any(_escaped(a["title"]["ar"]) in index for a in copies)
+    for copy in copies:
+        page = (site / copy["urls"]["ar"] / "index.html").read_text(encoding="utf-8")
+        kept_url = next(a["urls"]["ar"] for a in kept if a["id"] == copy["duplicate_of"])
+        assert f'href="/{kept_url}"' in page
 
 
 def _escaped(text: str) -> str:

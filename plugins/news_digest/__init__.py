@@ -10,14 +10,14 @@ from __future__ import annotations
 import logging
 
 from pelican import signals
-from pelican.utils import order_content
 
 from .cache import AnalysisCache
 from .generator import CONTEXT_KEY, DigestGenerator
 from .pages import add_to_generator, report_skipped
 from .pipeline import build_digest
 from .settings import DigestSettings
-from .templating import filters
+from .templating import filters, tests
+from .writer import get_writer
 
 logger = logging.getLogger(__name__)
 
@@ -28,16 +28,15 @@ def on_articles(generator) -> None:
     cache_path = generator.settings.get("CACHE_PATH") if settings.cache else None
     digest = build_digest(settings, AnalysisCache.under(cache_path))
     report_skipped(digest, settings)
-    add_to_generator(generator, digest, settings)
+    site = add_to_generator(generator, digest, settings)
     generator.context[CONTEXT_KEY] = digest
-    english = [a for a in generator.translations if a.lang == "en"]
-    generator.context["translations_en"] = order_content(
-        english, generator.settings["ARTICLE_ORDER_BY"]
-    )
+    generator.context["digest_articles"] = site.by_lang
+    generator.context["translations_en"] = list(site.listed_en)
 
 
 def on_generator_init(generator) -> None:
     generator.env.filters.update(filters(generator.settings))
+    generator.env.tests.update(tests())
 
 
 def get_generators(pelican):
@@ -48,3 +47,4 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(on_articles)
     signals.generator_init.connect(on_generator_init)
     signals.get_generators.connect(get_generators)
+    signals.get_writer.connect(get_writer)

@@ -6,10 +6,11 @@ The schema is documented in docs/digest-json.md; keys are only ever added, never
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from collections.abc import Callable, Mapping
+from dataclasses import asdict
 from typing import Any
 
+from .linking import LinkResult
 from .models import Document
 from .pipeline import Digest, DigestArticle
 
@@ -76,11 +77,65 @@ def _ordered(record: dict[str, Any]) -> dict[str, Any]:
     return {**{k: record[k] for k in head}, **{k: v for k, v in record.items() if k not in head}}
 
 
+def links_record(article_id: str, links: LinkResult) -> dict[str, Any]:
+    """Where the article sits in the corpus: related, copies, story, read-also targets."""
+    return {
+        "related": [
+            {"id": r.id, "score": r.score, "shared": list(r.shared)}
+            for r in links.related.get(article_id, ())
+        ],
+        "duplicate_of": links.duplicate_of.get(article_id),
+        "also_reported_by": list(links.also_reported_by.get(article_id, ())),
+        "story": links.story_of.get(article_id),
+        "read_also_links": list(links.read_also_links.get(article_id, ())),
+    }
+
+
+def stories_record(digest: Digest) -> list[dict[str, Any]]:
+    return [
+        {
+            "key": s.key,
+            "title": s.title,
+            "articles": list(s.article_ids),
+            "sources": list(s.sources),
+            "entities": list(s.entities),
+        }
+        for s in digest.links.stories
+    ]
+
+
+def entities_record(digest: Digest) -> list[dict[str, Any]]:
+    return [
+        {
+            "key": e.key,
+            "type": e.type,
+            "text": e.text,
+            "en": e.en,
+            "mentions": e.mentions,
+            "articles": [{"id": i, "count": c} for i, c in e.articles],
+            "cooccurring": [{"key": k, "articles": n} for k, n in e.cooccurring],
+        }
+        for e in digest.index.entities.values()
+    ]
+
+
+def sources_record(digest: Digest) -> list[dict[str, Any]]:
+    return [asdict(s) for s in digest.index.sources.values()]
+
+
 def digest_record(digest: Digest, url_for: UrlFor) -> dict[str, Any]:
+    articles = []
+    for article in digest.articles:
+        record = article_record(article, url_for(article))
+        record.update(links_record(article.doc.id, digest.links))
+        articles.append(record)
     return {
         "schema_version": SCHEMA_VERSION,
-        "articles": [article_record(a, url_for(a)) for a in digest.articles],
+        "articles": articles,
         "skipped": [{"source_file": s.source_file, "reason": s.reason} for s in digest.skipped],
+        "stories": stories_record(digest),
+        "entities": entities_record(digest),
+        "sources": sources_record(digest),
     }
 
 

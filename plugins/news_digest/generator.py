@@ -1,19 +1,27 @@
-"""Site output, part two: the pages Pelican does not make itself, and digest.json."""
+"""Site output, part two: the pages Pelican does not make itself, and digest.json.
+
+English index, entity/source/story pages with their index pages, in both languages; each page
+knows its translation (hreflang, language switch) through the same URL functions.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pelican.generators import Generator
 
+from . import urls
 from .export import digest_record, to_json
 from .pipeline import Digest
-from .urls import article_urls
 
 logger = logging.getLogger(__name__)
 
 CONTEXT_KEY = "NEWS_DIGEST"
+LANGS = ("ar", "en")
+ENTITY_KINDS = ("person", "place", "organization")
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -26,8 +34,18 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
+def story_figures(story, digest: Digest, limit: int = 12) -> list[tuple[str, Any]]:
+    """The first figures of the story's articles, in timeline order: (article id, figure)."""
+    found = [
+        (article_id, figure)
+        for article_id in story.article_ids
+        for figure in digest.by_id[article_id].analysis.figures
+    ]
+    return found[:limit]
+
+
 class DigestGenerator(Generator):
-    """Writes the English index, and digest.json, from the digest the article hook built."""
+    """Writes the English index, entity/source/story pages and digest.json."""
 
     def generate_context(self) -> None:
         pass  # the digest is built in the article generator's pretaxonomy hook
@@ -37,23 +55,93 @@ class DigestGenerator(Generator):
         if digest is None:
             return
         self._write_translated_index(writer)
+        self._write_entities(writer, digest)
+        self._write_sources(writer, digest)
+        self._write_stories(writer, digest)
         self._write_digest_json(digest)
 
     def _write_translated_index(self, writer) -> None:
-        translations = [a for a in self.context.get("translations_en", [])]
-        template = self.get_template("index")
         writer.write_file(
             "en/index.html",
-            template,
+            self.get_template("index"),
             self.context,
-            paginated={"articles": translations},
+            paginated={"articles": self.context.get("translations_en", [])},
             template_name="index",
             url="en/",
             page_lang="en",
         )
 
+    def _write_both(self, writer, template: str, url_for: Callable[[str], str], **data: Any):
+        """One page per language at url_for(lang), each pointing at the other."""
+        alternates = [(lang, url_for(lang)) for lang in LANGS]
+        for lang in LANGS:
+            other = url_for("en" if lang == "ar" else "ar")
+            writer.write_file(
+                url_for(lang) + "index.html",
+                self.get_template(template),
+                self.context,
+                lang=lang,
+                alternates=alternates,
+                other_url=other,
+                **data,
+            )
+
+    def _write_entities(self, writer, digest: Digest) -> None:
+        entities = digest.index.entities
+        for key, entry in entities.items():
+            self._write_both(
+                writer, "entity", lambda lang, k=key: urls.entity_url(k, lang), entity=entry
+            )
+        for kind in ENTITY_KINDS:
+            members = sorted(
+                (e for e in entities.values() if e.type == kind),
+                key=lambda e: (-len(e.articles), -e.mentions, e.key),
+            )
+            self._write_both(
+                writer,
+                "entities",
+                lambda lang, k=kind: urls.entity_kind_url(k, lang),
+                kind=kind,
+                members=members,
+            )
+        counts = {kind: sum(e.type == kind for e in entities.values()) for kind in ENTITY_KINDS}
+        self._write_both(
+            writer,
+            "entities",
+            lambda lang: urls.section_url("entities", lang),
+            kind=None,
+            counts=counts,
+        )
+
+    def _write_sources(self, writer, digest: Digest) -> None:
+        sources = digest.index.sources
+        for key, entry in sources.items():
+            self._write_both(
+                writer, "source", lambda lang, k=key: urls.source_url(k, lang), source=entry
+            )
+        self._write_both(
+            writer,
+            "sources",
+            lambda lang: urls.section_url("sources", lang),
+            sources=list(sources.values()),
+        )
+
+    def _write_stories(self, writer, digest: Digest) -> None:
+        stories = digest.links.stories
+        for story in stories:
+            self._write_both(
+                writer,
+                "story",
+                lambda lang, k=story.key: urls.story_url(k, lang),
+                story=story,
+                figures=story_figures(story, digest),
+            )
+        self._write_both(
+            writer, "stories", lambda lang: urls.section_url("stories", lang), stories=stories
+        )
+
     def _write_digest_json(self, digest: Digest) -> None:
-        record = digest_record(digest, lambda a: article_urls(a.slug, self.settings))
+        record = digest_record(digest, lambda a: urls.article_urls(a.slug, self.settings))
         path = Path(self.output_path) / "digest.json"
         if write_if_changed(path, to_json(record)):
             logger.info("Wrote %s", path)

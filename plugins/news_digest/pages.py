@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
 from pelican.contents import Article
 from pelican.utils import order_content
 
+from .linking import LinkResult
 from .pipeline import Digest, DigestArticle
 from .settings import DigestSettings
 
@@ -42,6 +44,29 @@ def _base_metadata(article: DigestArticle, settings: DigestSettings) -> dict[str
     }
 
 
+@dataclass(frozen=True)
+class ArticleLinks:
+    """One article's place in the corpus, as its templates need it."""
+
+    related: tuple  # linking.Related records
+    duplicate_of: str | None
+    also_reported_by: tuple[str, ...]
+    story: str | None
+    read_also: tuple[tuple[str, str | None], ...]  # (headline, matched article id or None)
+
+
+def article_links(
+    article_id: str, links: LinkResult, headlines: tuple[str, ...] = ()
+) -> ArticleLinks:
+    return ArticleLinks(
+        related=links.related.get(article_id, ()),
+        duplicate_of=links.duplicate_of.get(article_id),
+        also_reported_by=links.also_reported_by.get(article_id, ()),
+        story=links.story_of.get(article_id),
+        read_also=tuple(zip(headlines, links.read_also_links.get(article_id, ()), strict=False)),
+    )
+
+
 def summary_text(article: DigestArticle) -> str:
     """The summary sentences as one Arabic paragraph (the lead when there is no summary)."""
     doc, picked = article.doc, article.analysis.summary.sentences
@@ -62,7 +87,7 @@ def english_facts(article: DigestArticle) -> str:
 
 
 def arabic_article(
-    article: DigestArticle, settings: DigestSettings, pelican: Mapping, context: dict
+    article: DigestArticle, settings: DigestSettings, pelican: Mapping, context: dict, extra: dict
 ) -> Article:
     doc = article.doc
     metadata = {
@@ -70,12 +95,13 @@ def arabic_article(
         "title": doc.title,
         "lang": "ar",
         "summary": f"<p>{escape(summary_text(article))}</p>",
+        **extra,
     }
     return Article(_paragraphs_html(doc.paragraphs), metadata, pelican, doc.source_file, context)
 
 
 def english_article(
-    article: DigestArticle, settings: DigestSettings, pelican: Mapping, context: dict
+    article: DigestArticle, settings: DigestSettings, pelican: Mapping, context: dict, extra: dict
 ) -> Article:
     doc = article.doc
     english_title = article.analysis.english.title
@@ -86,6 +112,7 @@ def english_article(
         "title": english_title or doc.title,
         "lang": "en",
         "summary": summary,
+        **extra,
     }
     if not english_title:
         metadata["title_lang"] = "ar"  # the page shows the Arabic title, marked up as Arabic
@@ -106,16 +133,40 @@ def report_skipped(digest: Digest, settings: DigestSettings) -> None:
         raise DigestStrictError(f"DIGEST_STRICT: seeds skipped: {names}")
 
 
-def add_to_generator(generator, digest: Digest, settings: DigestSettings) -> None:
-    """Append the digest's articles to Pelican's ArticlesGenerator, paired as translations."""
-    originals, translations = [], []
+@dataclass(frozen=True)
+class SiteArticles:
+    """The Pelican articles of the digest, by language and id, for cross-links in templates."""
+
+    by_lang: Mapping[str, Mapping[str, Article]]
+    listed_en: tuple[Article, ...]  # English articles shown in indexes (no near-duplicates)
+
+
+def _pair(article: DigestArticle, digest: Digest, settings: DigestSettings, generator):
+    links = article_links(article.doc.id, digest.links, article.doc.read_also)
+    extra = {"links": links}
+    ar = arabic_article(article, settings, generator.settings, generator.context, extra)
+    en = english_article(article, settings, generator.settings, generator.context, extra)
+    ar.translations, en.translations = [en], [ar]
+    return ar, en
+
+
+def add_to_generator(generator, digest: Digest, settings: DigestSettings) -> SiteArticles:
+    """Append the digest's articles to Pelican's ArticlesGenerator, paired as translations.
+
+    Near-duplicate copies become hidden articles: their pages exist (and say whose copy they
+    are) but indexes and feeds list only the kept article, with "also reported by".
+    """
+    by_lang: dict[str, dict[str, Article]] = {"ar": {}, "en": {}}
+    listed: dict[bool, tuple[list, list]] = {True: ([], []), False: ([], [])}
     for article in digest.articles:
-        ar = arabic_article(article, settings, generator.settings, generator.context)
-        en = english_article(article, settings, generator.settings, generator.context)
-        ar.translations, en.translations = [en], [ar]
+        ar, en = _pair(article, digest, settings, generator)
+        by_lang["ar"][article.doc.id], by_lang["en"][article.doc.id] = ar, en
+        originals, translations = listed[article.doc.id not in digest.links.duplicate_of]
         originals.append(ar)
         translations.append(en)
-    generator.articles = order_content(
-        generator.articles + originals, generator.settings["ARTICLE_ORDER_BY"]
-    )
-    generator.translations = generator.translations + translations
+    order = generator.settings["ARTICLE_ORDER_BY"]
+    generator.articles = order_content(generator.articles + listed[True][0], order)
+    generator.translations = generator.translations + listed[True][1]
+    generator.hidden_articles = generator.hidden_articles + listed[False][0]
+    generator.hidden_translations = generator.hidden_translations + listed[False][1]
+    return SiteArticles(by_lang, tuple(order_content(listed[True][1], order)))

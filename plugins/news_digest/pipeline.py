@@ -9,7 +9,7 @@ import logging
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 
 from slugify import slugify
@@ -17,7 +17,9 @@ from slugify import slugify
 from .analysis import Analysis, analyze
 from .cache import AnalysisCache
 from .english import load_translator, translate
+from .entity_index import EntityIndex, IndexInput, build_index
 from .ingest import SeedText, ingest_files, ingest_folder
+from .linking import LinkInput, LinkResult, LinkSettings, link
 from .metadata import load_sidecar, merge, meta_from_fields, split_header
 from .models import Document, SeedMeta, Skipped
 from .progress import stage
@@ -42,6 +44,40 @@ class DigestArticle:
 class Digest:
     articles: tuple[DigestArticle, ...]  # in seed file name order
     skipped: tuple[Skipped, ...]
+    links: LinkResult
+    index: EntityIndex
+
+    def article(self, article_id: str) -> DigestArticle:
+        return self.by_id[article_id]
+
+    @cached_property
+    def by_id(self) -> dict[str, DigestArticle]:
+        return {a.doc.id: a for a in self.articles}
+
+
+def link_inputs(articles: Sequence[DigestArticle]) -> list[LinkInput]:
+    return [
+        LinkInput(
+            id=a.doc.id,
+            title=a.doc.title,
+            text=a.doc.text,
+            date=a.doc.meta.date,
+            source=a.doc.meta.source,
+            entities=tuple((e.key, e.type, e.count) for e in a.analysis.entities.entities),
+            entity_names={e.key: (e.text, e.en) for e in a.analysis.entities.entities},
+            read_also=a.doc.read_also,
+        )
+        for a in articles
+    ]
+
+
+def index_inputs(articles: Sequence[DigestArticle], links: LinkResult) -> list[IndexInput]:
+    """Kept articles only: a near-duplicate copy would count its agency story twice."""
+    return [
+        IndexInput(a.doc.id, a.analysis.entities.entities, a.analysis.sources, a.doc.meta.source)
+        for a in articles
+        if a.doc.id not in links.duplicate_of
+    ]
 
 
 def document_from_seed(seed: SeedText, sidecar: SeedMeta | None = None) -> Document:
@@ -151,5 +187,14 @@ def _digest_from(
         DigestArticle(doc, slugs[doc.id], analysis)
         for doc, analysis in zip(docs, analyses, strict=True)
     )
-    logger.info("Digest: %d articles, %d seeds skipped", len(articles), len(skipped))
-    return Digest(articles, skipped)
+    links = link(link_inputs(articles), LinkSettings(related_max=settings.related_max))
+    index = build_index(index_inputs(articles, links))
+    logger.info(
+        "Digest: %d articles (%d near-duplicates), %d stories, %d entities; %d seeds skipped",
+        len(articles),
+        len(links.duplicate_of),
+        len(links.stories),
+        len(index.entities),
+        len(skipped),
+    )
+    return Digest(articles, skipped, links, index)

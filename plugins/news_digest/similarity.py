@@ -106,7 +106,13 @@ def tfidf(docs: Sequence[Sequence[str]]) -> Vectors:
     )
     if not any(docs):
         return Vectors(sp.csr_matrix((n, 0), dtype=np.float32), ())
-    matrix = vectorizer.fit_transform(docs).tocsr()
+    try:
+        matrix = vectorizer.fit_transform(docs).tocsr()
+    except ValueError:
+        # Every term is in more than half the documents (a folder of copies): nothing
+        # distinguishes them, so there is no text signal to link on.
+        logger.info("No distinguishing terms across %d documents", n)
+        return Vectors(sp.csr_matrix((n, 0), dtype=np.float32), ())
     vocabulary = tuple(vectorizer.get_feature_names_out())
     return Vectors(matrix=matrix, vocabulary=vocabulary)
 

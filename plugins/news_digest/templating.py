@@ -10,8 +10,11 @@ from functools import partial
 from typing import Any
 
 from babel.dates import format_date
+from hijridate import Gregorian
 
+from . import urls
 from .arabic import arabic_indic_digits, ascii_digits
+from .entity_index import source_key
 
 
 def localdate(moment: datetime, lang: str, arabic_digits: bool = False, fmt: str = "long") -> str:
@@ -19,6 +22,13 @@ def localdate(moment: datetime, lang: str, arabic_digits: bool = False, fmt: str
     if lang == "ar":
         return arabic_indic_digits(text) if arabic_digits else ascii_digits(text)
     return text
+
+
+def hijri_date(moment: datetime, arabic_digits: bool = False) -> str:
+    """The Umm al-Qura Hijri date in Arabic, e.g. "29 ذو القعدة 1442 هـ"."""
+    hijri = Gregorian(moment.year, moment.month, moment.day).to_hijri()
+    text = f"{hijri.day} {hijri.month_name('ar')} {hijri.year} هـ"
+    return arabic_indic_digits(text) if arabic_digits else text
 
 
 def digits(value: Any, lang: str, arabic_digits: bool = False) -> str:
@@ -33,10 +43,21 @@ def alternates(content: Any) -> list[tuple[str, str]]:
     return sorted(pairs.items(), key=lambda pair: (pair[0] != "ar", pair[0]))
 
 
+def tests() -> dict[str, Any]:
+    return {"startingwith": lambda value, prefix: str(value).startswith(prefix)}
+
+
 def filters(settings: dict[str, Any]) -> dict[str, Any]:
     arabic = bool(settings.get("DIGEST_ARABIC_DIGITS", False))
     return {
         "localdate": partial(localdate, arabic_digits=arabic),
         "digits": partial(digits, arabic_digits=arabic),
         "alternates": alternates,
+        "entity_url": urls.entity_url,
+        "entity_kind_url": urls.entity_kind_url,
+        "source_url": urls.source_url,
+        "story_url": urls.story_url,
+        "section_url": urls.section_url,
+        "hijri": partial(hijri_date, arabic_digits=arabic),
+        "source_key": source_key,
     }

@@ -22,3 +22,29 @@ def article_save_as(slug: str, lang: str, settings: Mapping[str, Any]) -> str:
 
 def article_urls(slug: str, settings: Mapping[str, Any]) -> dict[str, str]:
     return {lang: article_url(slug, lang, settings) for lang in LANGS}
+
+
+def _prefix(lang: str) -> str:
+    return "" if lang == "ar" else f"{lang}/"
+
+
+def entity_url(key: str, lang: str) -> str:
+    """entities/<type>/<slug>/: the entity key is already '<type>/<slug>', stable across builds."""
+    return f"{_prefix(lang)}entities/{key}/"
+
+
+def entity_kind_url(kind: str, lang: str) -> str:
+    return f"{_prefix(lang)}entities/{kind}/"
+
+
+def source_url(key: str, lang: str) -> str:
+    return f"{_prefix(lang)}sources/{key}/"
+
+
+def story_url(key: str, lang: str) -> str:
+    return f"{_prefix(lang)}stories/{key}/"
+
+
+def section_url(section: str, lang: str) -> str:
+    """Index pages: entities/, sources/, stories/, search/."""
+    return f"{_prefix(lang)}{section}/"
