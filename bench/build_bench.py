@@ -34,7 +34,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 logger = logging.getLogger("build_bench")
@@ -46,6 +46,8 @@ QUICK_SIZES = (200,)
 SAMPLE_SECONDS = 0.1  # memory sampling period: short builds still get a dozen samples
 BUILD_TIMEOUT = 3 * 3600
 UNDATED = "2000-01-01"
+# What `pelican content` reads from the repository: copied once per run (see snapshot_repo).
+BUILD_INPUTS = ("pelicanconf.py", "content", "plugins", "theme")
 EDIT_SENTENCE = " وأضاف المصدر أن التحقيقات ما زالت مستمرة حتى الآن."
 
 VANILLA_CONF = """\
@@ -69,6 +71,7 @@ class Options:
     keep: bool
     profile: int
     workdir: Path | None
+    live: bool
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,9 @@ class Run:
     pss_mb: float  # peak of the summed PSS (shared pages split between sharers); 0 if unknown
     ok: bool
     log: Path
+    rewritten: int | None = None  # warm builds: output files written anew, of ``files``
+    files: int | None = None
+    largest: str = ""  # the programs with the highest single-process peaks
 
     @property
     def peak_mb(self) -> float:
@@ -164,13 +170,26 @@ class _Sampler:
     root: int
     rss_kb: int = 0
     pss_kb: int = 0
+    # Peak per program name (worker processes share the parent's): who holds the memory.
+    by_name: dict[str, int] = field(default_factory=dict)
 
     def run(self, stop: threading.Event) -> None:
         while not stop.is_set():
-            sizes = [_memory_kb(pid) for pid in _tree(self.root)]
+            pids = _tree(self.root)
+            sizes = [_memory_kb(pid) for pid in pids]
             self.rss_kb = max(self.rss_kb, sum(r for r, _ in sizes))
             self.pss_kb = max(self.pss_kb, sum(p for _, p in sizes))
+            for pid, (rss, pss) in zip(pids, sizes, strict=True):
+                name = _program(pid)
+                self.by_name[name] = max(self.by_name.get(name, 0), pss or rss)
             stop.wait(SAMPLE_SECONDS)
+
+
+def _program(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return "?"
 
 
 def measure(command: Sequence[str], cwd: Path, log: Path) -> Run:
@@ -191,7 +210,9 @@ def measure(command: Sequence[str], cwd: Path, log: Path) -> Run:
     ok = process.returncode == 0
     if not ok:
         logger.error("Build failed (exit %s), see %s", process.returncode, log)
-    return Run(wall, rss_kb / 1024, sampler.pss_kb / 1024, ok, log)
+    top = sorted(sampler.by_name.items(), key=lambda kv: -kv[1])[:3]
+    largest = ", ".join(f"{name} {kb / 1024:.0f}" for name, kb in top)
+    return Run(wall, rss_kb / 1024, sampler.pss_kb / 1024, ok, log, largest=largest)
 
 
 # --------------------------------------------------------------------------- inputs
@@ -274,20 +295,49 @@ def vanilla_command(folder: Path) -> list[str]:
     return [*pelican, "-o", str(folder / "output"), "-e", cache]
 
 
-def bench_ours(n: int, files: Sequence[Path], options: Options, folder: Path) -> tuple[Run, ...]:
+def snapshot_repo(dest: Path) -> Path:
+    """Copy the build inputs, so that edits made to the working tree during a long run (and the
+    analysis cache's code fingerprint, which hashes the plugin's modules) stay constant."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in BUILD_INPUTS:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=ignore)
+        elif source.is_file():
+            dest.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / name)
+    return dest
+
+
+def output_mtimes(output: Path) -> dict[Path, int]:
+    return {p: p.stat().st_mtime_ns for p in output.rglob("*") if p.is_file()}
+
+
+def measure_warm(folder: Path, root: Path, log: Path) -> Run:
+    """A rebuild into the existing output and cache, counting the files it rewrote."""
+    before = output_mtimes(folder / "output")
+    result = measure(ours_command(folder), root, log)
+    after = output_mtimes(folder / "output")
+    rewritten = sum(1 for path, mtime in after.items() if before.get(path) != mtime)
+    return replace(result, rewritten=rewritten, files=len(after))
+
+
+def bench_ours(
+    n: int, files: Sequence[Path], options: Options, folder: Path, root: Path
+) -> tuple[Run, ...]:
     """Cold build, then warm rebuilds after adding one article and after editing one."""
     chosen = items(files, n + 1)  # the last one is the article added later
     write_seeds(chosen[:n], folder / "seeds")
     write_sidecar(chosen, options.corpus, folder / "metadata.csv")
     logger.info("N=%d: our cold build", n)
-    cold = measure(ours_command(folder), REPO, folder / "cold.log")
+    cold = measure(ours_command(folder), root, folder / "cold.log")
     write_seeds(chosen[n:], folder / "seeds")
     logger.info("N=%d: our rebuild after adding one article", n)
-    added = measure(ours_command(folder), REPO, folder / "added.log")
+    added = measure_warm(folder, root, folder / "added.log")
     edited_seed = folder / "seeds" / f"{chosen[n // 2].id}.txt"
     edited_seed.write_text(chosen[n // 2].text().rstrip() + EDIT_SENTENCE + "\n", encoding="utf-8")
     logger.info("N=%d: our rebuild after editing one article", n)
-    edited = measure(ours_command(folder), REPO, folder / "edited.log")
+    edited = measure_warm(folder, root, folder / "edited.log")
     return cold, added, edited
 
 
@@ -297,8 +347,10 @@ def bench_vanilla(n: int, files: Sequence[Path], options: Options, folder: Path)
     return measure(vanilla_command(folder), folder, folder / "vanilla.log")
 
 
-def bench_size(n: int, files: Sequence[Path], options: Options, workdir: Path) -> SizeResult:
-    cold, added, edited = bench_ours(n, files, options, workdir / f"ours-{n}")
+def bench_size(
+    n: int, files: Sequence[Path], options: Options, workdir: Path, root: Path
+) -> SizeResult:
+    cold, added, edited = bench_ours(n, files, options, workdir / f"ours-{n}", root)
     vanilla = None
     if not options.skip_vanilla:
         vanilla = bench_vanilla(n, files, options, workdir / f"vanilla-{n}")
@@ -311,7 +363,9 @@ def bench_size(n: int, files: Sequence[Path], options: Options, workdir: Path) -
 # --------------------------------------------------------------------------- profiling
 
 
-def profile_build(n: int, files: Sequence[Path], options: Options, workdir: Path) -> None:
+def profile_build(
+    n: int, files: Sequence[Path], options: Options, workdir: Path, root: Path
+) -> None:
     """cProfile one cold build in a single process (DIGEST_WORKERS=1, so analysis shows)."""
     folder = workdir / f"profile-{n}"
     chosen = items(files, n)
@@ -320,7 +374,7 @@ def profile_build(n: int, files: Sequence[Path], options: Options, workdir: Path
     stats_file = folder / "build.prof"
     command = ours_command(folder, "DIGEST_WORKERS=1")
     command[1:3] = ["-m", "cProfile", "-o", str(stats_file), "-m", "pelican"]
-    run = measure(command, REPO, folder / "profile.log")
+    run = measure(command, root, folder / "profile.log")
     print(f"\nProfile of one cold build, N={n}, one process: {run.wall:.1f} s (under cProfile)")
     print(f"Stats file: {stats_file} (python -m pstats {stats_file})\n")
     if run.ok:
@@ -400,7 +454,13 @@ def print_details(results: Sequence[SizeResult]) -> None:
     for r in results:
         runs = {"ours": r.ours, "+1": r.added, "edit": r.edited, "vanilla": r.vanilla}
         text = ", ".join(f"{k} {v.rss_mb:.0f}/{v.pss_mb:.0f}" for k, v in runs.items() if v)
-        print(f"  N={r.n:,}: {text}")
+        print(f"  N={r.n:,}: {text}; largest processes (cold): {r.ours.largest}")
+    print("Files rewritten by the warm rebuilds (of all output files):")
+    for r in results:
+        print(
+            f"  N={r.n:,}: +1 article {r.added.rewritten} of {r.added.files}, "
+            f"1 edited {r.edited.rewritten} of {r.edited.files}"
+        )
 
 
 # --------------------------------------------------------------------------- main
@@ -415,6 +475,7 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--workdir", type=Path, help="keep inputs/outputs here (default: temp)")
     parser.add_argument("--keep", action="store_true", help="keep the built sites")
+    parser.add_argument("--live", action="store_true", help="build in the repo, not a snapshot")
     args = parser.parse_args(argv)
     sizes = QUICK_SIZES if args.quick else DEFAULT_SIZES
     if args.sizes:
@@ -427,20 +488,22 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         keep=args.keep or args.workdir is not None,
         profile=args.profile,
         workdir=args.workdir,
+        live=args.live,
     )
 
 
 def run(options: Options, files: Sequence[Path], workdir: Path) -> int:
+    root = REPO if options.live else snapshot_repo(workdir / "repo")
     results = []
     for n in options.sizes:
-        results.append(bench_size(n, files, options, workdir))
+        results.append(bench_size(n, files, options, workdir, root))
         logger.info("N=%d done: %s", n, table_row(results[-1]))
     if results:
         print("\n" + format_table(results))
         print_details(results)
         print(f"\nCommand: python bench/build_bench.py {' '.join(sys.argv[1:])}".rstrip())
     if options.profile:
-        profile_build(options.profile, files, options, workdir)
+        profile_build(options.profile, files, options, workdir, root)
     failed = any(not r.ours.ok or (r.vanilla and not r.vanilla.ok) for r in results)
     return 1 if failed else 0
 

@@ -253,3 +253,17 @@ def test_unknown_word_pairs_are_foreign_names() -> None:
 def test_a_name_stops_at_an_everyday_word() -> None:
     result = extract_entities(_doc("وحل جينسون باتون سائق الفريق ثانيا."))
     assert [e.text for e in result.entities if e.type == "person"] == ["جينسون باتون"]
+
+
+def test_given_name_alone_after_full_name_is_the_same_person() -> None:
+    result = extract_entities(
+        _doc("قال المدرب جوزيه مورينيو إن الفريق جاهز.", "وأضاف جوزيه أن اللاعبين بخير.")
+    )
+    keys = {m.key for m in result.mentions}
+    assert len(keys) == 1
+    assert len(result.mentions) == 2
+
+
+def test_kind_head_keeps_the_listed_organisation() -> None:
+    result = extract_entities(_doc("أعلنت حركة حماس رفضها للخطة."))
+    assert [e.key for e in result.entities if e.type == "organization"] == ["organization/hamas"]

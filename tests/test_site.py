@@ -75,7 +75,7 @@ def test_page_set(site, digest):
     paths += [f"sources/{s['key']}/" for s in digest["sources"]]
     paths += [f"stories/{s['key']}/" for s in digest["stories"]]
     paths += ["entities/", "entities/person/", "entities/place/", "entities/organization/"]
-    paths += ["sources/", "stories/"]
+    paths += ["sources/", "stories/", "search/"]
     for path in paths:
         english = path if path.startswith("en/") else "en/" + path
         expected |= {path + "index.html", english + "index.html"}

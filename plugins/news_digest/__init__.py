@@ -11,7 +11,9 @@ import logging
 
 from pelican import signals
 
+from . import feeds, search
 from .cache import AnalysisCache
+from .chart_data import template_globals
 from .generator import CONTEXT_KEY, DigestGenerator
 from .pages import add_to_generator, report_skipped
 from .pipeline import build_digest
@@ -37,6 +39,7 @@ def on_articles(generator) -> None:
 def on_generator_init(generator) -> None:
     generator.env.filters.update(filters(generator.settings))
     generator.env.tests.update(tests())
+    generator.env.globals.update(template_globals())
 
 
 def get_generators(pelican):
@@ -48,3 +51,7 @@ def register() -> None:
     signals.generator_init.connect(on_generator_init)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
+    signals.generator_init.connect(feeds.on_generator_init)
+    signals.get_generators.connect(feeds.get_generators)
+    signals.finalized.connect(feeds.on_finalized)
+    signals.finalized.connect(search.on_finalized)

@@ -520,8 +520,6 @@ def _person_by_shape(toks: Sequence[Tok], i: int, hits: dict[int, Hit], gaz: Gaz
     end = _name_end(toks, i, hits, gaz)
     if end - i < 2 or any(word_kind(t, gaz) not in _NAME_KINDS for t in toks[i:end]):
         return i
-    if any(_inflected_unknown(t, gaz) for t in toks[i:end]):
-        return i
     _add(hits, _hit(toks, i, end, 0, "person"))
     return end
 
@@ -529,14 +527,6 @@ def _person_by_shape(toks: Sequence[Tok], i: int, hits: dict[int, Hit], gaz: Gaz
 def _all_name_words(toks: Sequence[Tok], gaz: Gazetteer) -> bool:
     """Every word is a listed name or unknown to the dictionaries (none is an everyday word)."""
     return all(word_kind(tok, gaz) in _NAME_KINDS for tok in toks)
-
-
-def _inflected_unknown(tok: Tok, gaz: Gazetteer) -> bool:
-    """An unlisted word with an Arabic inflection (ممنهجة, تستهدف): an everyday word's form."""
-    if word_kind(tok, gaz, stems=False) is not None:
-        return False
-    form = tok.readings[-1][1]
-    return form.endswith("ات") or form.startswith(("تست", "يست", "ست"))
 
 
 def _follows_name(toks: Sequence[Tok], k: int) -> bool:
@@ -680,7 +670,13 @@ def _alias_parts(name: str) -> list[str]:
 
 def _alias_hits(toks: Sequence[Tok], hits: dict[int, Hit], aliases: dict[str, Hit]) -> None:
     for i, tok in enumerate(toks):
-        if i in hits:
+        hit = hits.get(i)
+        if hit is not None and hit.last == i + 1 and hit.type == "person" and hit.entry is None:
+            source = aliases.get(bare(fold(hit.name)))
+            if source is not None:  # وأضاف جوزيه: a rule found the given name of a known person
+                hits[i] = replace(hit, group=source.group)
+            continue
+        if hit is not None:
             continue
         for plen, form, _ in tok.readings:
             source = aliases.get(form)

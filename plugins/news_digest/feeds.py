@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 from xml.sax.saxutils import escape, quoteattr
@@ -28,12 +29,14 @@ from .search import url_of
 logger = logging.getLogger(__name__)
 
 LANGS = ("ar", "en")
-OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
+OG_LOCALES = MappingProxyType({"ar": "ar_AR", "en": "en_US"})
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
-FEED_DESCRIPTIONS = {
-    "ar": "موجز منظم للأخبار العربية: ملخصات وأسماء وأرقام واقتباسات.",
-    "en": "A structured digest of Arabic news: summaries, names, figures and quotes.",
-}
+FEED_DESCRIPTIONS = MappingProxyType(
+    {
+        "ar": "موجز منظم للأخبار العربية: ملخصات وأسماء وأرقام واقتباسات.",
+        "en": "A structured digest of Arabic news: summaries, names, figures and quotes.",
+    }
+)
 SEARCH_SECTION = "search/"
 _PAGINATED = re.compile(r"(^|/)index\d+\.html$")
 
@@ -54,6 +57,12 @@ def absolute_url(path: str, settings: Mapping[str, Any]) -> str:
 
 def lang_prefix(lang: str, settings: Mapping[str, Any]) -> str:
     return "" if lang == settings.get("DEFAULT_LANG", "ar") else f"{lang}/"
+
+
+def html_safe_json(text: str) -> str:
+    """`<`, `>` and `&` as JSON escapes: the same data for any JSON reader, but seed text can
+    never close a <script> or be taken for markup (as in digest.json)."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 # --- JSON Feed 1.1 --------------------------------------------------------------------------
@@ -88,7 +97,7 @@ def json_feed(lang: str, articles: Sequence[Any], settings: Mapping[str, Any]) -
         "language": lang,
         "items": [_feed_item(a, settings) for a in articles],
     }
-    return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
+    return html_safe_json(json.dumps(feed, ensure_ascii=False, indent=2)) + "\n"
 
 
 def feed_articles(context: Mapping[str, Any], lang: str) -> list[Any]:
@@ -265,7 +274,7 @@ def news_article(article: Any, settings: Mapping[str, Any]) -> dict[str, Any]:
         "@id": url + "#article",
         "url": url,
         "mainEntityOfPage": url,
-        "headline": Markup(article.title).striptags()[:110],
+        "headline": str(article.title)[:110],  # Google reads at most 110 characters
         "inLanguage": article.lang,
         "description": Markup(article.summary).striptags(),
     }
@@ -284,11 +293,9 @@ def news_article(article: Any, settings: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def json_ld(data: Mapping[str, Any]) -> Markup:
-    """JSON for a <script type="application/ld+json">: `<`, `>` and `&` escaped so seed text
-    cannot close the script element."""
+    """JSON for a <script type="application/ld+json">, safe to put in the page as it is."""
     text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)
+    return Markup(html_safe_json(text))
 
 
 def head_filters(settings: Mapping[str, Any]) -> dict[str, Any]:

@@ -41,7 +41,7 @@ class Analyzed:
     """Stemmed token lists per document and a readable word for each stem."""
 
     stems: tuple[tuple[str, ...], ...]
-    display: dict[str, str]  # stem -> most frequent folded surface word, for explanations
+    display: dict[str, str]  # stem -> most frequent surface word (folded), for explanations
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,8 @@ def analyze(docs: Sequence[Sequence[str]]) -> Analyzed:
         if stem not in best or counts[word] > best[stem][0]:
             best[stem] = (counts[word], word)
     stems = tuple(tuple(map(stem_of.__getitem__, ws)) for ws in words)
-    return Analyzed(stems=stems, display={s: w for s, (_, w) in best.items()})
+    # Shown to readers: give the folded word its ta marbuta back (المدينه -> المدينة).
+    return Analyzed(stems=stems, display={s: stemmer_input(w) for s, (_, w) in best.items()})
 
 
 def stemmer_input(word: str) -> str:
