@@ -32,3 +32,14 @@ def corpus_dir() -> Path:
             f"research corpus not found at {CORPUS}; place ../shared/corpus beside the repo"
         )
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def site_seeds(tmp_path_factory, seeds_dir) -> Path:
+    """The seeds plus three dated articles of our own about one event, so the site has a story."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("site-seeds")
+    for path in [*seeds_dir.glob("*.txt"), *(ROOT / "tests" / "fixtures" / "story").glob("*.txt")]:
+        shutil.copy(path, folder / path.name)
+    return folder

@@ -102,10 +102,10 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, seeds_dir) -> Iterator[tuple[str, Path]]:
+def site(tmp_path_factory, site_seeds) -> Iterator[tuple[str, Path]]:
     """(base URL, output folder) of the seeds site built with the development settings."""
     output = tmp_path_factory.mktemp("browser") / "output"
-    result = build(seeds_dir, output)
+    result = build(site_seeds, output)
     assert result.returncode == 0, result.stderr[-4000:]
     with bound_server() as server:
         yield start(server, output), output
@@ -207,7 +207,9 @@ def test_home_article_and_language_switch(browser, site):
 
 def test_arabic_search_matches_with_or_without_hamza_and_diacritics(browser, site):
     base, output = site
-    expected = {f"{base}/articles/{slug}/" for slug in article_paths(output)}
+    # The two seeds mention Afghanistan; the story fixtures (flood-*) do not.
+    seeds = [slug for slug in article_paths(output) if not slug.startswith("flood")]
+    expected = {f"{base}/articles/{slug}/" for slug in seeds}
     with visit(browser) as v:
         with_hamza = search(v.page, base, "", HAMZA)
         assert v.page.get_attribute("html", "dir") == "rtl"
@@ -311,14 +313,14 @@ def publish_build(seeds: Path, output: Path, siteurl: str) -> subprocess.Complet
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
 
 
-def test_project_site_under_a_base_path(browser, tmp_path, seeds_dir):
+def test_project_site_under_a_base_path(browser, tmp_path, site_seeds):
     """As on GitHub Pages at https://<user>.github.io/<repo>/: every request stays under the
     prefix (the server answers 404 elsewhere, which fails the visit)."""
     output = tmp_path / "output"
     with bound_server() as server:
         host, port = server.server_address[:2]
         base = f"http://{host}:{port}{PROJECT_PREFIX}"
-        result = publish_build(seeds_dir, output, base)
+        result = publish_build(site_seeds, output, base)
         assert result.returncode == 0, result.stderr[-4000:]
         start(server, output, PROJECT_PREFIX)
         with visit(browser) as v:

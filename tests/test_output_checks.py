@@ -37,17 +37,17 @@ def publish_build(seeds: Path, output: Path, siteurl: str) -> subprocess.Complet
 
 
 @pytest.fixture(scope="module")
-def dev_site(tmp_path_factory, seeds_dir) -> Path:
+def dev_site(tmp_path_factory, site_seeds) -> Path:
     output = tmp_path_factory.mktemp("dev") / "output"
-    result = build(seeds_dir, output)
+    result = build(site_seeds, output)
     assert result.returncode == 0, result.stderr[-4000:]
     return output
 
 
 @pytest.fixture(scope="module")
-def project_site(tmp_path_factory, seeds_dir) -> Path:
+def project_site(tmp_path_factory, site_seeds) -> Path:
     output = tmp_path_factory.mktemp("project") / "output"
-    result = publish_build(seeds_dir, output, PROJECT_SITEURL)
+    result = publish_build(site_seeds, output, PROJECT_SITEURL)
     assert result.returncode == 0, result.stderr[-4000:]
     return output
 

@@ -179,3 +179,18 @@ def test_default_build_of_the_repository_seeds(tmp_path):
     record = json.loads((tmp_path / "out" / "digest.json").read_text(encoding="utf-8"))
     assert [a["id"] for a in record["articles"]] == ["000_519e36191a9e543d", "003_aabd1932eb51134b"]
     assert record["skipped"] == []
+
+
+def test_dates_hijri_and_arabic_digits_on_dated_articles(tmp_path, root):
+    result = build(
+        root / "tests" / "fixtures" / "story", tmp_path / "out", "DIGEST_ARABIC_DIGITS=true"
+    )
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "articles" / "flood-a" / "index.html").read_text(encoding="utf-8")
+    assert 'datetime="2024-03-01T00:00:00+00:00"' in page
+    assert "١ مارس ٢٠٢٤" in page  # Babel's CLDR Arabic date, Arabic-Indic digits
+    assert "٢٠ شعبان ١٤٤٥ هـ" in page  # Umm al-Qura Hijri date
+    english = (tmp_path / "out" / "en" / "articles" / "flood-a" / "index.html").read_text("utf-8")
+    assert "March 1, 2024" in english and "هـ" not in english
+    home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "stories/story-flood_a/" in home  # the home page leads with the latest stories

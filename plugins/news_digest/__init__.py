@@ -34,6 +34,18 @@ def on_articles(generator) -> None:
     generator.context[CONTEXT_KEY] = digest
     generator.context["digest_articles"] = site.by_lang
     generator.context["translations_en"] = list(site.listed_en)
+    generator.context["latest_stories"] = latest_stories(digest)
+
+
+def latest_stories(digest, limit: int = 6) -> list:
+    """Stories whose newest article is newest, for the home pages."""
+
+    def newest(story) -> tuple:
+        dates = [digest.by_id[i].doc.meta.date for i in story.article_ids]
+        known = [d.isoformat() for d in dates if d is not None]
+        return (max(known) if known else "", story.key)
+
+    return sorted(digest.links.stories, key=newest, reverse=True)[:limit]
 
 
 def on_generator_init(generator) -> None:
