@@ -18,11 +18,11 @@ EXTRA_SEEDS = {
         "بكلفة بلغت مئتي مليون دولار، وقال إن الميناء سيوفر آلاف فرص العمل."
     ),
 }
-# Pages every article change may touch: listings, feeds and the machine-readable export.
-SHARED_OUTPUTS = ("index", "en/index", "feeds/", "digest.json")
-# Not written through the Writer: theme files are copied by Pelican's StaticGenerator
-# (shutil.copyfile), and search.py replaces the Pagefind bundle wholesale on every build.
-NOT_WRITER = ("theme/", "pagefind/")
+# Outputs every article change may touch: listings, feeds, exports and the search index.
+SHARED_OUTPUTS = ("index", "en/index", "feeds/", "digest.json", "sitemap.xml", "pagefind/")
+# Not written through the Writer: Pelican's StaticGenerator copies theme files on every build
+# (shutil.copyfile, new mtimes). The Pagefind bundle (search.py) is synced and so included.
+NOT_WRITER = ("theme/",)
 
 
 def _writer(tmp_path: Path) -> ChangedOnlyWriter:

@@ -67,17 +67,36 @@ def _strip_clitics(token: str) -> set[str]:
     return readings
 
 
+@lru_cache(maxsize=1)
+def _events_by_first_word() -> dict[str, tuple[tuple[Event, tuple[str, ...]], ...]]:
+    """Event forms indexed by their first word, in file order: one lookup per reading."""
+    index: dict[str, list[tuple[Event, tuple[str, ...]]]] = {}
+    for event in load_events():
+        for form in event.forms:
+            index.setdefault(form[0], []).append((event, form))
+    return {word: tuple(forms) for word, forms in index.items()}
+
+
 def find_event(texts: Sequence[str]) -> tuple[Event, str] | None:
-    """The first event word in the texts, in order (title first, then the lead)."""
-    events = load_events()
+    """The first event word in the texts, in order (title first, then the lead).
+
+    At each word, the event listed first in events.tsv wins among the forms found there.
+    """
+    index = _events_by_first_word()
+    order = {event.en: n for n, event in enumerate(load_events())}
     for text in texts:
         words = tokens(text)
         readings = [_strip_clitics(w) for w in words]
-        for i in range(len(words)):
-            for event in events:
-                for form in event.forms:
-                    if _matches(readings, i, form):
-                        return event, " ".join(words[i : i + len(form)])
+        for i, here in enumerate(readings):
+            found = [
+                (event, form)
+                for reading in here
+                for event, form in index.get(reading, ())
+                if _matches(readings, i, form)
+            ]
+            if found:
+                event, form = min(found, key=lambda pair: order[pair[0].en])
+                return event, " ".join(words[i : i + len(form)])
     return None
 
 

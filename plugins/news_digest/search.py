@@ -34,10 +34,11 @@ UNUSED_BUNDLE_FILES = ("pagefind-ui.*", "pagefind-*-ui.*", "pagefind-highlight.j
 
 # The page kinds worth a search result (lists and indexes are not), relative to a language's
 # root; `*` is one path segment. Overridable with DIGEST_SEARCH_PAGES.
+# Entity pages are left out: article pages already carry every name, and at archive scale the
+# entity pages are most of the site (the index's size and build time follow page count).
 DEFAULT_PAGES = (
     "articles/*/index.html",
     "stories/*/index.html",
-    "entities/*/*/index.html",
     "sources/*/index.html",
 )
 
