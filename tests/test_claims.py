@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 from news_digest.claims import extract_claims
 from news_digest.entities import Entity, EntityResult, Mention, extract_entities
-from news_digest.models import Document, Sentence
-from news_digest.sentences import split_sentences
-from news_digest.structure import build_document
+from news_digest.models import Document
 
-
-def doc_of(*paragraphs: str) -> Document:
-    sentences = tuple(
-        Sentence(text, number)
-        for number, paragraph in enumerate(paragraphs)
-        for text in split_sentences(paragraph)
-    )
-    return Document("t", "t.txt", "t", True, tuple(paragraphs), sentences, ())
-
-
-def seed(seeds_dir: Path, prefix: str) -> Document:
-    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
-    return build_document(path.stem, path.read_text(encoding="utf-8"))
+from docs import doc_of, growth_ratio, seed
 
 
 def taliban(doc: Document) -> EntityResult:
@@ -106,10 +91,13 @@ def test_prosecution_is_not_a_claim() -> None:
     ],
 )
 def test_hostile_inputs(text: str) -> None:
-    start = time.perf_counter()
     assert isinstance(extract_claims(doc_of(text), EntityResult((), ())), tuple)
-    assert time.perf_counter() - start < 2.0
 
 
 def test_empty_document() -> None:
     assert extract_claims(doc_of(), None) == ()
+
+
+def test_time_grows_linearly_with_text() -> None:
+    paragraph = "وزعمت الجماعة أنها تسيطر على المدينة، وهو ادعاء يستحيل التحقق منه بشكل مستقل. " * 5
+    assert growth_ratio(lambda d: extract_claims(d, EntityResult((), ())), paragraph) < 3

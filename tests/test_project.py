@@ -74,3 +74,14 @@ def test_cli_prints_digest_records(tmp_path):
         "en": "en/articles/003-aabd1932eb51134b/",
     }
     assert len(article["paragraphs"]) == 12
+
+
+def test_code_is_ruff_clean():
+    import subprocess
+    import sys
+
+    for args in (["check", "."], ["format", "--check", "."]):
+        result = subprocess.run(
+            [sys.executable, "-m", "ruff", *args], cwd=ROOT, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stdout + result.stderr

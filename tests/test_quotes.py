@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 from news_digest.entities import Entity, EntityResult, Mention, extract_entities
-from news_digest.models import Document, Sentence
+from news_digest.models import Document
 from news_digest.quotes import Quote, extract_quotes, is_quotation
-from news_digest.sentences import split_sentences
 from news_digest.structure import build_document
+
+from docs import doc_of, growth_ratio, seed
 
 # (Arabic name, type, English, role, English role) for the seeds' hand-made entities.
 PEOPLE = (
@@ -24,20 +24,6 @@ PEOPLE = (
     ("طالبان", "organization", "Taliban", None, None),
     ("قندهار", "place", "Kandahar", None, None),
 )
-
-
-def doc_of(*paragraphs: str) -> Document:
-    sentences = tuple(
-        Sentence(text, number)
-        for number, paragraph in enumerate(paragraphs)
-        for text in split_sentences(paragraph)
-    )
-    return Document("t", "t.txt", "t", True, tuple(paragraphs), sentences, ())
-
-
-def seed(seeds_dir: Path, prefix: str) -> Document:
-    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
-    return build_document(path.stem, path.read_text(encoding="utf-8"))
 
 
 def entities_for(doc: Document, table: tuple = PEOPLE) -> EntityResult:
@@ -173,10 +159,8 @@ def test_without_entities() -> None:
 )
 def test_hostile_inputs(text: str) -> None:
     doc = doc_of(text)
-    start = time.perf_counter()
     quotes = extract_quotes(doc, EntityResult((), ()))
     assert isinstance(quotes, tuple)
-    assert time.perf_counter() - start < 2.0
 
 
 def test_empty_document() -> None:
@@ -193,3 +177,10 @@ def test_corpus_smoke(corpus_dir: Path) -> None:
             total += 1
             attributed += quote.speaker is not None
     assert total > 50 and attributed / total > 0.7
+
+
+def test_time_grows_linearly_with_text() -> None:
+    paragraph = (
+        'وقال المتحدث باسم الوزارة إن "الوضع تحت السيطرة الكاملة الآن". وأضاف: "لا خسائر". ' * 5
+    )
+    assert growth_ratio(lambda d: extract_quotes(d, EntityResult((), ())), paragraph) < 3
