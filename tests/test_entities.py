@@ -267,3 +267,11 @@ def test_given_name_alone_after_full_name_is_the_same_person() -> None:
 def test_kind_head_keeps_the_listed_organisation() -> None:
     result = extract_entities(_doc("أعلنت حركة حماس رفضها للخطة."))
     assert [e.key for e in result.entities if e.type == "organization"] == ["organization/hamas"]
+
+
+def test_common_words_are_not_taken_for_gazetteer_names(seeds_dir: Path) -> None:
+    """الوحدات الحدودية (border units) in seed 000 is not the Al-Wehdat club."""
+    path = next(seeds_dir.glob("000_*.txt"))
+    doc = build_document(path.stem, path.read_text(encoding="utf-8"))
+    keys = {e.key for e in extract_entities(doc).entities}
+    assert "organization/al-wehdat" not in keys
