@@ -6,17 +6,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from news_digest.models import Document, Sentence
-from news_digest.sentences import split_sentences
-from news_digest.structure import build_document
+from news_digest.models import Document
+from news_digest.structure import build_document, split_into_sentences
 
 
 def doc_of(*paragraphs: str, read_also: tuple[str, ...] = ()) -> Document:
-    sentences = tuple(
-        Sentence(text, number)
-        for number, paragraph in enumerate(paragraphs)
-        for text in split_sentences(paragraph)
-    )
+    sentences = split_into_sentences(paragraphs)
     return Document("t", "t.txt", "t", True, tuple(paragraphs), sentences, read_also)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -25,6 +26,16 @@ def build(seeds: Path, output: Path, *extra: str, cache: Path | None = None, cwd
     ]
     command += ["-o", str(output), "-e", *settings]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=900)
+
+
+def publish_build(seeds: Path, output: Path, siteurl: str) -> subprocess.CompletedProcess:
+    """`pelican content -s publishconf.py` with SITEURL from the environment, as the Pages
+    workflow runs it."""
+    settings = [f'DIGEST_SEEDS_PATH="{seeds}"', f'CACHE_PATH="{output}-cache"']
+    command = [sys.executable, "-m", "pelican", str(ROOT / "content")]
+    command += ["-s", str(ROOT / "publishconf.py"), "-o", str(output), "-e", *settings]
+    env = {**os.environ, "SITEURL": siteurl}
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
 
 
 def _py(value: str) -> str:

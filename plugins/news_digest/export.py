@@ -142,6 +142,12 @@ def digest_record(digest: Digest, url_for: UrlFor) -> dict[str, Any]:
 _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
+def html_safe_json(text: str) -> str:
+    """`<`, `>` and `&` as JSON escapes: the same data for any JSON reader, but seed text can
+    never close a <script> or be taken for markup."""
+    return text.translate(_HTML_SAFE)
+
+
 def to_json(record: Mapping[str, Any]) -> str:
     """Stable text (same record, same bytes) with <, > and & escaped: safe to inline anywhere."""
-    return json.dumps(record, ensure_ascii=False, indent=2).translate(_HTML_SAFE) + "\n"
+    return html_safe_json(json.dumps(record, ensure_ascii=False, indent=2)) + "\n"

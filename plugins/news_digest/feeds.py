@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape, quoteattr
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from .export import html_safe_json
 from .generator import write_if_changed
 from .search import url_of
 
@@ -57,12 +58,6 @@ def absolute_url(path: str, settings: Mapping[str, Any]) -> str:
 
 def lang_prefix(lang: str, settings: Mapping[str, Any]) -> str:
     return "" if lang == settings.get("DEFAULT_LANG", "ar") else f"{lang}/"
-
-
-def html_safe_json(text: str) -> str:
-    """`<`, `>` and `&` as JSON escapes: the same data for any JSON reader, but seed text can
-    never close a <script> or be taken for markup (as in digest.json)."""
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 # --- JSON Feed 1.1 --------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from pelican.generators import Generator
 from . import urls
 from .export import digest_record, to_json
 from .pipeline import Digest
+from .writer import write_bytes_if_changed
 
 logger = logging.getLogger(__name__)
 
@@ -26,12 +27,7 @@ ENTITY_KINDS = ("person", "place", "organization")
 
 def write_if_changed(path: Path, text: str) -> bool:
     """Write only when the bytes differ, so unchanged files keep their times (cheap deploys)."""
-    data = text.encode("utf-8")
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return True
+    return write_bytes_if_changed(path, text.encode("utf-8"))
 
 
 def story_figures(story, digest: Digest, limit: int = 12) -> list[tuple[str, Any]]:
