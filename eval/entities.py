@@ -1,6 +1,6 @@
 """Entity extraction measured on ANERcorp (CAMeL Lab test split, ../shared/corpus/anercorp).
 
-Run from the repository root: ``python eval/entities.py``.
+Run from the repository root: ``python eval/entities.py`` (``--errors``: error categories).
 
 Method:
 - Sentences end at a blank line (the file separates sentences with blank lines; every sentence
@@ -168,11 +168,76 @@ def evaluate(sentences: list[list[tuple[str, str]]]) -> tuple[Counter[str], int,
     return counts, docs, time.perf_counter() - started
 
 
+def _context(sentences: list[list[tuple[str, str]]], kind: str, text: str) -> tuple[str, int]:
+    """The folded word before the first gold span of (kind, text), and the span's length."""
+    for sentence in sentences:
+        for start, (_, tag) in enumerate(sentence):
+            if not tag.startswith("B-") or TYPES.get(tag[2:]) != kind:
+                continue
+            end = start + 1
+            while end < len(sentence) and sentence[end][1] == f"I-{tag[2:]}":
+                end += 1
+            words = " ".join(word for word, _ in sentence[start:end])
+            if canonical(kind, words) == text:
+                before = fold(sentence[start - 1][0]) if start else "<start>"
+                return before, end - start
+    return "?", len(text.split())
+
+
+def errors(sentences: list[list[tuple[str, str]]]) -> None:
+    """Aggregate error categories (no names): what kind of miss or false alarm, and the cue
+    word before missed spans, to choose rules by."""
+    cats: Counter[str] = Counter()
+    before: Counter[str] = Counter()
+    for index in range(0, len(sentences), DOC_SENTENCES):
+        chunk = sentences[index : index + DOC_SENTENCES]
+        gold = {(s.type, canonical(s.type, s.text)) for sent in chunk for s in gold_spans(sent)}
+        pred = predicted(make_document(index // DOC_SENTENCES, chunk))
+        pred_words = {(t, w) for t, text in pred for w in text.split()}
+        pred_any = {w for _, text in pred for w in text.split()}
+        gold_words = {(t, w) for t, text in gold for w in text.split()}
+        gold_any = {w for _, text in gold for w in text.split()}
+        for kind, text in gold - pred:
+            words = text.split()
+            if any(text == t for _, t in pred):
+                cat = "wrong type"
+            elif any((kind, w) in pred_words for w in words):
+                cat = "boundary"
+            elif any(w in pred_any for w in words):
+                cat = "overlap, wrong type"
+            else:
+                cat = "missed"
+            cue, size = _context(chunk, kind, text)
+            cats[f"fn {kind:<13} {cat:<20} {min(size, 4)} tok"] += 1
+            if cat == "missed":
+                before[f"{kind:<13} {cue}"] += 1
+        for kind, text in pred - gold:
+            words = text.split()
+            if any(text == t for _, t in gold):
+                cat = "wrong type"
+            elif any((kind, w) in gold_words for w in words):
+                cat = "boundary"
+            elif any(w in gold_any for w in words):
+                cat = "overlap, wrong type"
+            else:
+                cat = "spurious"
+            cats[f"fp {kind:<13} {cat:<20} {min(len(words), 4)} tok"] += 1
+    for key, count in sorted(cats.items()):
+        print(f"{count:>5}  {key}")
+    print("word before missed spans (3 or more):")
+    for key, count in before.most_common():
+        if count >= 3:
+            print(f"{count:>5}  {key}")
+
+
 def main() -> int:
     if not CORPUS.is_file():
         print(f"ANERcorp not found at {CORPUS}: place ../shared/corpus beside the repo. Skipped.")
         return 0
     sentences = read_sentences(CORPUS)
+    if "--errors" in sys.argv[1:]:
+        errors(sentences)
+        return 0
     counts, docs, seconds = evaluate(sentences)
     print(f"ANERcorp: {len(sentences)} sentences, {docs} documents of {DOC_SENTENCES}, "
           f"{seconds * 1000 / docs:.1f} ms per document")  # fmt: skip

@@ -275,3 +275,70 @@ def test_common_words_are_not_taken_for_gazetteer_names(seeds_dir: Path) -> None
     doc = build_document(path.stem, path.read_text(encoding="utf-8"))
     keys = {e.key for e in extract_entities(doc).entities}
     assert "organization/al-wehdat" not in keys
+
+
+def _people(*sentences: str) -> list[str]:
+    return [e.text for e in extract_entities(_doc(*sentences)).entities if e.type == "person"]
+
+
+def _typed(*sentences: str) -> set[tuple[str, str]]:
+    return {(e.type, e.text) for e in extract_entities(_doc(*sentences)).entities}
+
+
+def test_nationality_announces_a_name_that_looks_like_words() -> None:
+    """After الفنلندي / والفرنسي a first word that is also an everyday word starts a name."""
+    assert _people("وحل الفنلندي سلام فيتالينو في المركز الثالث .") == ["سلام فيتالينو"]
+    assert _people("وتأهل والفرنسي جوني ماركيتو أيضا .") == ["جوني ماركيتو"]
+
+
+def test_place_nouns_introduce_places() -> None:
+    assert ("place", "دوروفيلا") in _typed("وصل الوفد إلى مدينة دوروفيلا أمس .")
+    assert ("place", "كارانيتا") in _typed("ويقع المصنع في بلدة كارانيتا الصغيرة .")
+    assert not any(t == "place" for t, _ in _typed("زار الوفد مدينة كبيرة في الشمال ."))
+
+
+def test_media_and_team_heads_name_organisations() -> None:
+    assert ("organization", "نوفاتيكو") in _typed('وقالت شركة " نوفاتيكو " إنها ستغلق المصنع .')
+    assert ("organization", "ماراتيللو") in _typed("وحل جوني فيتالو سائق فريق ماراتيللو ثانيا .")
+    assert not any(t == "organization" for t, _ in _typed("وعمل فريق العمل طوال الليل ."))
+
+
+def test_first_name_takes_nisba_and_inner_words() -> None:
+    assert _people("لنا حديث مع سعيد الحربي اليوم .") == ["سعيد الحربي"]
+    assert _people("بعد القبض على خالد شيخ محمد أمس .") == ["خالد شيخ محمد"]
+
+
+def test_link_words_take_their_complement() -> None:
+    """آل / بن are followed by the rest of the name even when it reads as an everyday word."""
+    assert _people("استقبل الأمير حمد بن خليفة آل ثاني الوفد .") == ["حمد بن خليفة آل ثاني"]
+
+
+def test_ranking_line_names_driver_and_team() -> None:
+    found = _typed("الترتيب العام : 1 - ماركو كاستيلو ألمانيا تويوتا 39 دقيقة .")
+    assert ("person", "ماركو كاستيلو") in found
+    assert ("organization", "تويوتا") in found
+
+
+def test_names_listed_after_a_person_are_people() -> None:
+    people = _people("وشارك في اللقاء خالد العمري ، سعيد الحربي ، بطرس ، جوني فيتالو وميركوفيتش .")
+    assert set(people) == {"خالد العمري", "سعيد الحربي", "بطرس", "جوني فيتالو", "ميركوفيتش"}
+
+
+def test_bracketed_acronym_after_an_organisation() -> None:
+    found = _typed("وقالت منظمة الصحة العالمية ( هووو ) إن الوضع خطير .")
+    assert ("organization", "هووو") in found
+
+
+def test_relation_nouns_announce_people() -> None:
+    assert "ميركوف دانيلكو" in _people("وفاز جوني فيتالو مع زميله الروسي ميركوف دانيلكو .")
+
+
+def test_inflected_everyday_words_are_common() -> None:
+    gaz = load_gazetteer()
+    for word in ("علاقاتنا", "انتهت", "جاؤوا"):
+        assert word_kind(tokenize(word)[0], gaz) == "common", word
+
+
+def test_proper_noun_after_a_compass_point_is_a_place() -> None:
+    assert ("place", "ادرنه") in _typed("وقع زلزال قوي شمال ادرنه صباح اليوم .")
+    assert not any(t == "place" for t, _ in _typed("وصل الوفد إلى قاعة كبيرة ."))
