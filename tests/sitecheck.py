@@ -12,8 +12,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build(seeds: Path, output: Path, *extra: str, cache: Path | None = None, cwd: Path = ROOT):
-    """Run `pelican content` from the repository root, as a user would."""
+def build(
+    seeds: Path,
+    output: Path,
+    *extra: str,
+    cache: Path | None = None,
+    cwd: Path = ROOT,
+    flags: tuple[str, ...] = (),
+):
+    """Run `pelican content` from the repository root, as a user would; `extra` are settings
+    (`-e`), `flags` other command-line options such as `-v`."""
     cache = cache or output.with_name(output.name + "-cache")
     settings = [f"DIGEST_SEEDS_PATH={_py(str(seeds))}", f"CACHE_PATH={_py(str(cache))}", *extra]
     command = [
@@ -24,7 +32,7 @@ def build(seeds: Path, output: Path, *extra: str, cache: Path | None = None, cwd
         "-s",
         str(ROOT / "pelicanconf.py"),
     ]
-    command += ["-o", str(output), "-e", *settings]
+    command += [*flags, "-o", str(output), "-e", *settings]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=900)
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from news_digest.writer import ChangedOnlyWriter, get_writer, write_bytes_if_changed
 from pelican.writers import FileOverwriteFailedError
-from sitecheck import build
+from sitecheck import ROOT, build, snapshot
 
 ARABIC = "أعلنت وزارة الزراعة اليوم عن برنامج جديد لدعم صغار المزارعين في المحافظات الجنوبية."
 EXTRA_SEEDS = {
@@ -137,3 +138,41 @@ def test_rebuilds_rewrite_only_what_changed(tmp_path, seeds):
     others = changed - own - _linking_to(site, "w-port")
     assert {name for name in others if not name.startswith(SHARED_OUTPUTS)} == set()
     assert "articles/w-farm/index.html" not in changed
+
+
+RENDER_LOG = re.compile(r"Pages: (\d+) written, (\d+) unchanged\s+\((\d+) of them")
+
+
+def _pages_log(result) -> tuple[int, int, int]:
+    found = RENDER_LOG.search(result.stdout + result.stderr)
+    assert found, result.stdout + result.stderr
+    return tuple(int(n) for n in found.groups())
+
+
+@pytest.mark.slow
+def test_incremental_rebuilds_equal_clean_builds(tmp_path, seeds):
+    """Pages skipped by their key (page_keys.py) must be exactly what a clean build writes:
+    after adding an article and after editing one that belongs to a story."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(seeds, folder)
+    for path in (ROOT / "tests" / "fixtures" / "story").glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    added = folder / "w_port.txt"
+    port = added.read_text(encoding="utf-8")
+    added.unlink()
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _build(folder, site, cache)
+
+    added.write_text(port, encoding="utf-8")
+    result = build(folder, site, cache=cache, flags=("-v",))
+    assert result.returncode == 0, result.stderr
+    written, _, not_rendered = _pages_log(result)
+    assert not_rendered > written  # most pages were not even rendered
+    _build(folder, tmp_path / "clean-1", tmp_path / "cache-1")
+    assert snapshot(site) == snapshot(tmp_path / "clean-1")
+
+    story = sorted(folder.glob("flood_*.txt"))[1]
+    story.write_text(story.read_text(encoding="utf-8") + "\nوقال مسؤول إن المياه انحسرت.", "utf-8")
+    _build(folder, site, cache)
+    _build(folder, tmp_path / "clean-2", tmp_path / "cache-2")
+    assert snapshot(site) == snapshot(tmp_path / "clean-2")

@@ -14,7 +14,8 @@ from pelican import signals
 from . import feeds, search
 from .cache import AnalysisCache
 from .chart_data import template_globals
-from .generator import CONTEXT_KEY, DigestGenerator
+from .generator import CONTEXT_KEY, PAGE_KEYS, DigestGenerator
+from .page_keys import PageKeys
 from .pages import add_to_generator, report_skipped
 from .pipeline import build_digest
 from .settings import DigestSettings
@@ -35,6 +36,7 @@ def on_articles(generator) -> None:
     generator.context["digest_articles"] = site.by_lang
     generator.context["translations_en"] = list(site.listed_en)
     generator.context["latest_stories"] = latest_stories(digest)
+    generator.context[PAGE_KEYS] = PageKeys(digest, site.by_lang)
 
 
 def latest_stories(digest, limit: int = 6) -> list:
@@ -65,5 +67,4 @@ def register() -> None:
     signals.get_writer.connect(get_writer)
     signals.generator_init.connect(feeds.on_generator_init)
     signals.get_generators.connect(feeds.get_generators)
-    signals.finalized.connect(feeds.on_finalized)
-    signals.finalized.connect(search.on_finalized)
+    signals.get_generators.connect(search.get_generators)  # last: waits for Pagefind

@@ -11,9 +11,8 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
-from html.parser import HTMLParser
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -26,6 +25,7 @@ from pelican.generators import Generator
 from .export import html_safe_json
 from .generator import write_if_changed
 from .search import url_of
+from .writer import PageHead
 
 logger = logging.getLogger(__name__)
 
@@ -134,42 +134,11 @@ class ReaderGenerator(Generator):
             )
 
 
-def get_generators(pelican) -> type[Generator]:
-    return ReaderGenerator
+def get_generators(pelican) -> tuple[type[Generator], ...]:
+    return ReaderGenerator, SitemapGenerator
 
 
-# --- sitemap.xml and robots.txt, from the written pages ---------------------------------------
-
-
-@dataclass
-class PageHead:
-    """What a written page says about itself in <html> and <head>."""
-
-    lang: str = ""
-    noindex: bool = False
-    alternates: dict[str, str] = field(default_factory=dict)
-
-
-class _HeadParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.head = PageHead()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "html":
-            self.head.lang = a.get("lang", "")
-        elif tag == "meta" and a.get("name") == "robots":
-            self.head.noindex = "noindex" in a.get("content", "")
-        elif tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
-            self.head.alternates[a["hreflang"]] = a.get("href", "")
-
-
-def read_head(html: str) -> PageHead:
-    parser = _HeadParser()
-    # The head is all that is needed: stop at <body> rather than parse the whole page.
-    parser.feed(html.split("<body", 1)[0])
-    return parser.head
+# --- sitemap.xml and robots.txt, from the heads of the pages the writer wrote ------------------
 
 
 @dataclass(frozen=True)
@@ -181,22 +150,19 @@ class SitemapEntry:
 def sitemap_entry(rel_path: str, head: PageHead, settings: Mapping[str, Any]) -> SitemapEntry:
     loc = absolute_url(rel_path, settings)
     base = absolute_base(settings) + "/"
-    links = {lang: urljoin(base, href) for lang, href in head.alternates.items()}
+    links = {lang: urljoin(base, href) for lang, href in head.alternates}
     if links and head.lang:
         links[head.lang] = loc  # each URL lists itself among its alternates
     return SitemapEntry(loc, tuple(sorted(links.items())))
 
 
-def sitemap_entries(output: Path, settings: Mapping[str, Any]) -> list[SitemapEntry]:
+def sitemap_entries(heads: Mapping[str, PageHead], settings: Mapping[str, Any]) -> list:
     """Every indexable page: not paginated continuations, not marked noindex."""
-    entries = []
-    for path in output.rglob("*.html"):
-        rel = path.relative_to(output).as_posix()
-        if _PAGINATED.search(rel) or rel.startswith("pagefind/"):
-            continue
-        head = read_head(path.read_text(encoding="utf-8"))
-        if head.lang and not head.noindex:
-            entries.append(sitemap_entry(rel, head, settings))
+    entries = [
+        sitemap_entry(rel, head, settings)
+        for rel, head in heads.items()
+        if rel.endswith(".html") and not _PAGINATED.search(rel) and head.lang and not head.noindex
+    ]
     return sorted(entries, key=lambda e: e.loc)
 
 
@@ -221,13 +187,20 @@ def robots_txt(settings: Mapping[str, Any]) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {absolute_url('sitemap.xml', settings)}\n"
 
 
-def on_finalized(pelican) -> None:
-    """Pelican's `finalized` signal: all pages are written, so the sitemap can list them."""
-    output, settings = Path(pelican.output_path), pelican.settings
-    entries = sitemap_entries(output, settings)
-    write_if_changed(output / "sitemap.xml", sitemap_xml(entries))
-    write_if_changed(output / "robots.txt", robots_txt(settings))
-    logger.info("Sitemap: %d pages", len(entries))
+class SitemapGenerator(Generator):
+    """sitemap.xml and robots.txt. Runs after every page-writing generator (registered after
+    them), so the writer has seen every page's head; then the writer saves its page manifest."""
+
+    def generate_context(self) -> None:
+        pass
+
+    def generate_output(self, writer) -> None:
+        output = Path(self.output_path)
+        entries = sitemap_entries(writer.heads, self.settings)
+        write_if_changed(output / "sitemap.xml", sitemap_xml(entries))
+        write_if_changed(output / "robots.txt", robots_txt(self.settings))
+        logger.info("Sitemap: %d pages", len(entries))
+        writer.finish()
 
 
 # --- <head> metadata: canonical URL, Open Graph, JSON-LD ---------------------------------------

@@ -21,6 +21,7 @@ from .writer import write_bytes_if_changed
 logger = logging.getLogger(__name__)
 
 CONTEXT_KEY = "NEWS_DIGEST"
+PAGE_KEYS = "digest_page_keys"  # page_keys.PageKeys, read by the writer too
 LANGS = ("ar", "en")
 ENTITY_KINDS = ("person", "place", "organization")
 
@@ -67,11 +68,20 @@ class DigestGenerator(Generator):
             page_lang="en",
         )
 
-    def _write_both(self, writer, template: str, url_for: Callable[[str], str], **data: Any):
-        """One page per language at url_for(lang), each pointing at the other."""
+    def _write_both(
+        self,
+        writer,
+        template: str,
+        url_for: Callable[[str], str],
+        key_for: Callable[[str], str] | None = None,
+        **data: Any,
+    ):
+        """One page per language at url_for(lang), each pointing at the other. With key_for,
+        the page's key (page_keys.py) lets the writer skip a page whose inputs are unchanged."""
         alternates = [(lang, url_for(lang)) for lang in LANGS]
         for lang in LANGS:
             other = url_for("en" if lang == "ar" else "ar")
+            keyed = {"page_key": key_for(lang)} if key_for else {}
             writer.write_file(
                 url_for(lang) + "index.html",
                 self.get_template(template),
@@ -79,14 +89,19 @@ class DigestGenerator(Generator):
                 lang=lang,
                 alternates=alternates,
                 other_url=other,
+                **keyed,
                 **data,
             )
 
     def _write_entities(self, writer, digest: Digest) -> None:
-        entities = digest.index.entities
+        entities, keys = digest.index.entities, self.context.get(PAGE_KEYS)
         for key, entry in entities.items():
             self._write_both(
-                writer, "entity", lambda lang, k=key: urls.entity_url(k, lang), entity=entry
+                writer,
+                "entity",
+                lambda lang, k=key: urls.entity_url(k, lang),
+                keys and (lambda lang, e=entry: keys.entity(e, lang)),
+                entity=entry,
             )
         for kind in ENTITY_KINDS:
             members = sorted(
@@ -110,10 +125,14 @@ class DigestGenerator(Generator):
         )
 
     def _write_sources(self, writer, digest: Digest) -> None:
-        sources = digest.index.sources
+        sources, keys = digest.index.sources, self.context.get(PAGE_KEYS)
         for key, entry in sources.items():
             self._write_both(
-                writer, "source", lambda lang, k=key: urls.source_url(k, lang), source=entry
+                writer,
+                "source",
+                lambda lang, k=key: urls.source_url(k, lang),
+                keys and (lambda lang, e=entry: keys.source(e, lang)),
+                source=entry,
             )
         self._write_both(
             writer,
@@ -123,14 +142,16 @@ class DigestGenerator(Generator):
         )
 
     def _write_stories(self, writer, digest: Digest) -> None:
-        stories = digest.links.stories
+        stories, keys = digest.links.stories, self.context.get(PAGE_KEYS)
         for story in stories:
+            figures = story_figures(story, digest)
             self._write_both(
                 writer,
                 "story",
                 lambda lang, k=story.key: urls.story_url(k, lang),
+                keys and (lambda lang, s=story, f=figures: keys.story(s, f, lang)),
                 story=story,
-                figures=story_figures(story, digest),
+                figures=figures,
             )
         self._write_both(
             writer, "stories", lambda lang: urls.section_url("stories", lang), stories=stories

@@ -21,7 +21,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 logger = logging.getLogger(__name__)
 
 # Function words that carry no topic; already folded (ة->ه, ى->ي, hamza alefs->ا) because they
-# are compared with folded tokens. Kept short: IDF discounts the rest of the common vocabulary.
+# are compared with folded tokens. IDF (and max_df) discounts the rest of the common vocabulary;
+# listed here are the words common in every section of a news site yet below max_df in a corpus
+# of one section, and the ones a link must never be explained by.
 _STOPWORDS_TEXT = """
     في من الي علي عن مع ان او ما لا لم لن قد ثم بين حتي منذ عند الذي التي الذين اللذين اللتين
     هذا هذه ذلك تلك هناك هنا هو هي هم هن انه انها كان كانت يكون تكون كانوا وقد وفي ومن والي
@@ -29,8 +31,27 @@ _STOPWORDS_TEXT = """
     منه منها عليه عليها اليه اليها وهو وهي الا اما ايضا اكثر اقل حول ضد دون لدي تم وقال
     قال وقالت قالت يوم اليوم امس عام وكان وكانت التي والتي الذي والذي الي اي وذلك وهذا وهذه
     يمكن مثل نحو عبر لكن ولكن بل كذلك فقط ولا وما ومع وعن الان جدا
+    بشان بسبب فيما بان بانه بانها فان عندما بعدما بينما حين مما ضمن تحت داخل خارج لما لان
+    فقد بما رغم نفسه نفسها اثناء عقب اثر اجل جميع عده عدد احد احدي اخري اخر الاخري الاخر
+    بشكل امام يتم يجب لكنه لكنها ربما يبدو هل نحن انهم يكن بذلك الكثير العديد اضافه
+    بالاضافه بينهم بينها انما لذلك مجرد سوي ام عليهم عنه عنها لديه لديها تجاه
 """
-STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+# Reporting verbs and attributions ("he added", "according to"), day and month names (Gregorian
+# and Levantine), relative time ("last week") and agency bylines: every article has some, so two
+# articles sharing them share a writing style (often an outlet's), not a subject.
+_NEWS_BOILERPLATE_TEXT = """
+    اضاف اضافت قائلا قائله اكد اكدت اوضح اوضحت تابع اشار اشارت مشيرا مشيره نقلت نقل ذكرت ذكر
+    اعلن اعلنت جاء قوله بحسب وفقا وفق حسب صرح لفت اعتبر يقول تقول يضيف
+    السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه
+    يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر
+    كانون شباط اذار نيسان ايار حزيران تموز ايلول تشرين
+    الماضي الماضيه المقبل المقبله الحالي الحاليه الاسبوع الشهر العام عاما مساء صباح
+    الوقت حاليا ايام سنوات ساعات ساعه دقائق غدا
+    وكاله الانباء صحيفه مصادر مصدر تقارير تقرير رويترز فرانس برس اسوشيتد cnn bbc
+"""
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split()) | frozenset(_NEWS_BOILERPLATE_TEXT.split())
+_CONJUNCTIONS = ("و", "ف")  # written attached: واضاف, فقد, وبحسب are their stopword
+_NUMBER_PREFIXES = "والبلف"  # letters glued to a number: و6, ال30, ب2018, لل18
 MIN_TOKEN_CHARS = 2
 MAX_DF_MIN_DOCS = 20  # below this many documents a max_df cut would remove the shared topic words
 TITLE_WEIGHT = 2  # the headline names the event; count its words twice
@@ -60,9 +81,20 @@ class Neighbours:
 
 def content_words(folded: Sequence[str]) -> list[str]:
     """Folded tokens (``arabic.tokens``) without function words, single letters or numbers."""
-    return [
-        t for t in folded if len(t) >= MIN_TOKEN_CHARS and t not in STOPWORDS and not t.isdigit()
-    ]
+    return [t for t in folded if len(t) >= MIN_TOKEN_CHARS and not is_stopword(t)]
+
+
+def is_stopword(token: str) -> bool:
+    """A function or boilerplate word (with or without و/ف attached) or a number.
+
+    Numbers go even with a prefix glued on (و6, ال30): dates, scores and counts repeat across
+    unrelated articles. Latin letters with digits (F16, S400, 5G) name things and stay.
+    """
+    if token in STOPWORDS:
+        return True
+    if token[0] in _CONJUNCTIONS and token[1:] in STOPWORDS:
+        return True
+    return token.lstrip(_NUMBER_PREFIXES).isdigit() or token.isdigit()
 
 
 def analyze(docs: Sequence[Sequence[str]]) -> Analyzed:
@@ -130,8 +162,12 @@ def with_title(title: Sequence[str], body: Sequence[str]) -> list[str]:
 class Space:
     """What related-article scores are computed from: text and (optional) entity vectors.
 
-    The score of a pair is the text cosine, blended with the entity cosine only when both
-    articles have entities, so articles without entities are not penalised.
+    The score of a pair is the text cosine times ``1 + entity_weight * entity cosine``: shared
+    entities raise a link the words already support, but never make one on their own. (A blend
+    ``(1 - w) * text + w * entities`` did: two articles naming only the same country have an
+    entity cosine near 1, and on ant_multisource that blend lowered top-3 category agreement
+    on both halves, 0.799 -> 0.779 and 0.772 -> 0.759, where this product keeps 0.794 / 0.769
+    while linking more articles.) Articles without entities keep their text score.
     """
 
     text: sp.csr_matrix
@@ -145,10 +181,8 @@ def block_scores(space: Space, rows: slice) -> np.ndarray:
     ent = space.entities
     if ent is None or ent.shape[1] == 0 or space.entity_weight <= 0:
         return block
-    has = np.diff(ent.indptr) > 0
-    both = has[rows][:, None] & has[None, :]
-    mixed = (1 - space.entity_weight) * block + space.entity_weight * (ent[rows] @ ent.T).toarray()
-    return np.where(both, mixed, block)
+    block *= 1 + space.entity_weight * (ent[rows] @ ent.T).toarray()
+    return block
 
 
 def neighbours(
