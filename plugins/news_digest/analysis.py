@@ -17,7 +17,7 @@ from .english import EnglishBrief, compose
 from .entities import EntityResult, extract_entities
 from .figures import Figure, extract_figures
 from .models import Document
-from .quotes import Quote, extract_quotes
+from .quotes import Quote, extract_quotes, prepared_statements
 from .sources import Source, extract_sources, load_outlets
 from .summary import Summary, summarize
 
@@ -41,12 +41,13 @@ def outlet_keys() -> frozenset[str]:
 
 def analyze(doc: Document, summary_sentences: int = 3) -> Analysis:
     entities = extract_entities(doc)
+    statements = prepared_statements(doc, entities)  # quotes and claims read the same ones
     return Analysis(
         summary=summarize(doc, summary_sentences),
         entities=entities,
         figures=extract_figures(doc),
-        quotes=extract_quotes(doc, entities),
+        quotes=extract_quotes(doc, entities, statements),
         sources=extract_sources(doc),
-        claims=extract_claims(doc, entities),
+        claims=extract_claims(doc, entities, statements),
         english=compose(doc, entities, set(outlet_keys())),
     )

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .arabic import ARABIC_LETTER_CLASS, fold
 from .models import Document
-from .quotes import Speaker, Statement, clause_text, prepared_statements
+from .quotes import Prepared, Speaker, Statement, clause_text, prepared_statements
 from .sources import fold_with_offsets
 
 if TYPE_CHECKING:
@@ -199,11 +199,15 @@ def _merge(claims: list[Claim], new: list[Claim]) -> None:
             claims.append(claim)
 
 
-def extract_claims(doc: Document, entities: EntityResult | None) -> tuple[Claim, ...]:
-    """Claims and unverifiable statements, in reading order."""
+def extract_claims(
+    doc: Document, entities: EntityResult | None, prepared: Prepared | None = None
+) -> tuple[Claim, ...]:
+    """Claims and unverifiable statements, in reading order (`prepared`: see extract_quotes)."""
     claims: list[Claim] = []
     previous: _Previous | None = None
-    for index, (sent, statements) in enumerate(prepared_statements(doc, entities)):
+    if prepared is None:
+        prepared = prepared_statements(doc, entities)
+    for index, (sent, statements) in enumerate(prepared):
         _merge(claims, _sentence_claims(sent.text, statements, previous, index))
         previous = _Previous(sent.text, statements)
     logger.debug("%s: %d claims", doc.id, len(claims))

@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from .export import html_safe_json
+from .export import html_safe_json, to_json
 from .generator import write_if_changed
 from .search import url_of
 from .writer import PageHead
@@ -92,7 +92,7 @@ def json_feed(lang: str, articles: Sequence[Any], settings: Mapping[str, Any]) -
         "language": lang,
         "items": [_feed_item(a, settings) for a in articles],
     }
-    return html_safe_json(json.dumps(feed, ensure_ascii=False, indent=2)) + "\n"
+    return to_json(feed)
 
 
 def feed_articles(context: Mapping[str, Any], lang: str) -> list[Any]:

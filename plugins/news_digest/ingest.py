@@ -107,9 +107,14 @@ def clean_text(text: str) -> str:
     return "\n".join(lines).strip()
 
 
+_LINE_BREAKS = str.maketrans("", "", "\n\r\t")
+
+
 def _looks_binary(text: str) -> bool:
     # Decoded text that is mostly symbols and controls is a binary file that happened to decode.
     sample = text[:4096]
+    if sample.translate(_LINE_BREAKS).isprintable():  # the usual case, decided in C
+        return False
     odd = sum(
         1
         for c in sample

@@ -14,6 +14,7 @@ import hashlib
 import inspect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -68,20 +69,27 @@ def build_fingerprint(settings: Mapping[str, Any]) -> str:
     )
 
 
-@dataclass(frozen=True)
+@dataclass
 class PageKeys:
     """Keys of the digest's pages; `site` is the Pelican articles by language and id."""
 
     digest: Digest
     site: Mapping[str, Mapping[str, Any]]
 
-    def _article_ref(self, article_id: str, lang: str) -> tuple:
-        page = self.site[lang][article_id]
-        meta = self.digest.by_id[article_id].doc.meta
-        return (article_id, page.url, page.title, getattr(page, "title_lang", None), repr(meta))
+    @cached_property
+    def _refs(self) -> dict[tuple[str, str], str]:
+        """What a link to an article shows, per (lang, id): computed once, since Pelican's
+        `url` property is costly and each article is linked from many pages."""
+        refs = {}
+        for lang, pages in self.site.items():
+            for article_id, page in pages.items():
+                meta = self.digest.by_id[article_id].doc.meta
+                title_lang = getattr(page, "title_lang", None)
+                refs[lang, article_id] = repr((article_id, page.url, page.title, title_lang, meta))
+        return refs
 
-    def _articles(self, ids: Iterable[str], lang: str) -> list[tuple]:
-        return [self._article_ref(i, lang) for i in ids]
+    def _articles(self, ids: Iterable[str], lang: str) -> list[str]:
+        return [self._refs[lang, i] for i in ids]
 
     def _entity_names(self, keys: Iterable[str]) -> list[tuple]:
         index = self.digest.index.entities

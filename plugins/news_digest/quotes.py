@@ -446,10 +446,18 @@ def prepared_statements(
     return prepared
 
 
-def extract_quotes(doc: Document, entities: EntityResult | None) -> tuple[Quote, ...]:
-    """Direct quotations and reported statements, in reading order."""
+Prepared = list[tuple[_Sentence, list[Statement]]]
+
+
+def extract_quotes(
+    doc: Document, entities: EntityResult | None, prepared: Prepared | None = None
+) -> tuple[Quote, ...]:
+    """Direct quotations and reported statements, in reading order. `prepared` is
+    prepared_statements(doc, entities) when the caller already has it (claims need it too)."""
     quotes: list[Quote] = []
-    for index, (sent, statements) in enumerate(prepared_statements(doc, entities)):
+    if prepared is None:
+        prepared = prepared_statements(doc, entities)
+    for index, (sent, statements) in enumerate(prepared):
         quotes.extend(_sentence_quotes(sent, statements, index))
     logger.debug("%s: %d quotes", doc.id, len(quotes))
     return tuple(quotes)

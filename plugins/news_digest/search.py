@@ -71,7 +71,7 @@ def fold_hamza(text: str) -> str:
 def folded_words(text: str) -> str:
     """Both folded forms of every distinct word folding changes, in first-seen order."""
     seen: dict[str, None] = {}
-    for word in _WORD.findall(text):
+    for word in dict.fromkeys(_WORD.findall(text)):  # each distinct word folded once
         for form in (fold_hamza(word), fold(word)):
             if form != word:
                 seen.setdefault(form)

@@ -15,22 +15,23 @@ from .arabic import ARABIC_LETTER_CLASS
 MAX_QUOTE_CHARS = 600
 
 _PAIRS = {"«": "»", "“": "”", "„": "”", '"': '"'}
+_OPENER_RE = re.compile("[" + "".join(_PAIRS) + "]")
 _TERMINATORS = ".!?؟…"
 _CLOSERS = "\"»”')]"
 # One Arabic letter before a full stop is an abbreviation (د. for doctor, م. for engineer).
 _ABBREV_RE = re.compile(f"(?:^|[\\s(])[{ARABIC_LETTER_CLASS}]$")
 _LATIN_ABBREV_RE = re.compile(r"(?:^|\s)(?:[A-Z]|[A-Z][a-z]{1,3}|U\.S|e\.g|i\.e|vs)$")
+_ABBREV_WINDOW = 8  # longer than the longest abbreviation above plus the space before it
+_TERMINATOR_RE = re.compile(f"[{re.escape(_TERMINATORS)}]")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Half-open character spans of balanced quotations, outermost only."""
     spans: list[tuple[int, int]] = []
     i = 0
-    while i < len(text):
-        closer = _PAIRS.get(text[i])
-        if closer is None:
-            i += 1
-            continue
+    while (found := _OPENER_RE.search(text, i)) is not None:
+        i = found.start()
+        closer = _PAIRS[text[i]]
         end = text.find(closer, i + 1, i + 1 + MAX_QUOTE_CHARS)
         if end == -1:
             i += 1  # stray mark: ignore it rather than protect the rest of the text
@@ -47,17 +48,17 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def _is_boundary(text: str, pos: int) -> bool:
     """Whether the terminator at ``pos`` ends a sentence (the caller handles quotes)."""
-    char = text[pos]
-    before = text[:pos]
-    after = text[pos + 1 : pos + 2]
-    if char == ".":
-        if before[-1:].isdigit() and after.isdigit():
-            return False  # decimal point: 3.5
-        if after == "." or before.endswith("."):
-            return False  # part of an ellipsis written with full stops
-        if _ABBREV_RE.search(before) or _LATIN_ABBREV_RE.search(before):
-            return False
-    return True
+    if text[pos] != ".":
+        return True
+    previous, after = text[pos - 1 : pos], text[pos + 1 : pos + 2]
+    if previous.isdigit() and after.isdigit():
+        return False  # decimal point: 3.5
+    if after == "." or previous == ".":
+        return False  # part of an ellipsis written with full stops
+    # Only the few characters before the stop matter; search(text, lo, pos) keeps `^` meaning
+    # the paragraph's start and `$` meaning the stop, without copying the text before it.
+    lo = max(0, pos - _ABBREV_WINDOW)
+    return not (_ABBREV_RE.search(text, lo, pos) or _LATIN_ABBREV_RE.search(text, lo, pos))
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -69,8 +70,9 @@ def split_sentences(paragraph: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     i = 0
-    while i < len(text):
-        if text[i] in _TERMINATORS and not _inside(i, spans) and _is_boundary(text, i):
+    while (found := _TERMINATOR_RE.search(text, i)) is not None:
+        i = found.start()
+        if not _inside(i, spans) and _is_boundary(text, i):
             end = i + 1
             while end < len(text) and (text[end] in _TERMINATORS or text[end] in _CLOSERS):
                 end += 1
