@@ -43,6 +43,7 @@ FEED_DOMAIN = "http://localhost:8000"  # `make serve` address; publishconf sets 
 FEED_ALL_ATOM = None
 FEED_ATOM = None
 TRANSLATION_FEED_ATOM = "feeds/{lang}.atom.xml"
+FEED_MAX_ITEMS = 100  # the latest articles; the archive is the site (and digest.json)
 CATEGORY_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None

@@ -112,8 +112,10 @@ class ReaderGenerator(Generator):
         pass  # everything comes from the articles generator's context
 
     def generate_output(self, writer) -> None:
+        limit = self.settings.get("FEED_MAX_ITEMS")  # as Pelican's Atom feeds: the latest only
         for lang in LANGS:
-            text = json_feed(lang, feed_articles(self.context, lang), self.settings)
+            articles = feed_articles(self.context, lang)[:limit]
+            text = json_feed(lang, articles, self.settings)
             path = Path(self.output_path) / "feeds" / f"{lang}.json"
             if write_if_changed(path, text):
                 logger.info("Wrote %s", path)

@@ -102,10 +102,12 @@ class PageKeys:
         linked = [r.id for r in links.related] + list(links.also_reported_by)
         linked += [t for _, t in links.read_also if t] + [links.duplicate_of or ""]
         shared = [k for r in links.related for k in r.shared if not k.startswith("term:")]
+        article_id = item.doc.id
+        # Own and translation URLs from the references: Pelican's `url` property is costly.
         return hash_of(
-            (page.save_as, page.url, lang, page.title, getattr(page, "title_lang", None)),
+            self._refs[lang, article_id],
+            [self._refs[t.lang, article_id] for t in page.translations],
             (page.summary, page.date.isoformat(), page.date_known),
-            [t.url for t in page.translations],
             (item.doc.id, item.doc.content_hash, repr(item.doc.meta), item.slug),
             repr(item.analysis.english),
             repr(links),

@@ -20,6 +20,7 @@ import logging
 import re
 import subprocess
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -70,9 +71,14 @@ def fold_hamza(text: str) -> str:
 
 def folded_words(text: str) -> str:
     """Both folded forms of every distinct word folding changes, in first-seen order."""
+    words = list(dict.fromkeys(_WORD.findall(text)))
+    # Fold all distinct words in one call per form; words hold no spaces, so split(" ")
+    # lines the folded forms up with the words again (an emptied word stays an empty item).
+    joined = " ".join(words)
+    forms = zip(words, fold_hamza(joined).split(" "), fold(joined).split(" "), strict=True)
     seen: dict[str, None] = {}
-    for word in dict.fromkeys(_WORD.findall(text)):  # each distinct word folded once
-        for form in (fold_hamza(word), fold(word)):
+    for word, hamza_free, folded in forms:
+        for form in (hamza_free, folded):
             if form != word:
                 seen.setdefault(form)
     return " ".join(seen)
@@ -121,47 +127,72 @@ def url_of(rel_path: str) -> str:
     return rel_path[: -len("index.html")] if rel_path.endswith("index.html") else rel_path
 
 
-def records_hash(records: Sequence[SearchRecord], executable: Path) -> str:
-    digest = hashlib.sha256(str(executable).encode())
-    for record in records:
-        digest.update(repr(record).encode("utf-8"))
-    return digest.hexdigest()
+def scratch_name(record: SearchRecord) -> str:
+    # The scratch page sits where the real one does, so Pagefind derives the same URL.
+    return record.url + "index.html" if record.url.endswith("/") else record.url
 
 
-def write_scratch(records: Sequence[SearchRecord], scratch: Path) -> None:
-    for record in records:
-        # The scratch page sits where the real one does, so Pagefind derives the same URL.
-        name = record.url + "index.html" if record.url.endswith("/") else record.url
-        path = scratch / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(index_page(record), encoding="utf-8")
+@dataclass(frozen=True)
+class ScratchSite:
+    """Pagefind's input: one small page per record. Kept under CACHE_PATH between builds with
+    a hash per page, so a rebuild folds and writes only the records that changed."""
+
+    root: Path
+
+    @property
+    def _manifest(self) -> Path:
+        return self.root.with_name(self.root.name + ".json")
+
+    def _hashes(self) -> dict[str, str]:
+        try:
+            return json.loads(self._manifest.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def sync(self, records: Sequence[SearchRecord], version: str) -> str:
+        """Bring the pages in line with the records; return a hash of the whole set."""
+        old, new = self._hashes(), {}
+        for record in records:
+            name = scratch_name(record)
+            key = repr((version, record)).encode("utf-8")
+            new[name] = hashlib.blake2b(key, digest_size=16).hexdigest()
+            path = self.root / name
+            if old.get(name) != new[name] or not path.is_file():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(index_page(record), encoding="utf-8")
+        for name in old.keys() - new.keys():
+            (self.root / name).unlink(missing_ok=True)
+        text = json.dumps(new, sort_keys=True)
+        write_bytes_if_changed(self._manifest, text.encode("utf-8"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass
 class PagefindRun:
-    """Pagefind indexing the records in its own process; `collect` waits and installs it."""
+    """Pagefind indexing the scratch site in its own process; `collect` waits and installs it."""
 
     process: subprocess.Popen
     workdir: tempfile.TemporaryDirectory
     bundle: Path
     count: int
+    started: float
 
     @classmethod
-    def start(cls, records: Sequence[SearchRecord], executable: Path) -> PagefindRun:
+    def start(cls, scratch: Path, executable: Path, count: int) -> PagefindRun:
         workdir = tempfile.TemporaryDirectory(prefix="digest-search-")
-        scratch, bundle = Path(workdir.name) / "site", Path(workdir.name) / INDEX_DIR
-        write_scratch(records, scratch)
+        bundle = Path(workdir.name) / INDEX_DIR
         command = [str(executable), "--site", str(scratch), "--output-path", str(bundle)]
         process = subprocess.Popen(
             [*command, "--silent"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
-        return cls(process, workdir, bundle, len(records))
+        return cls(process, workdir, bundle, count, time.monotonic())
 
     def collect(self, target: Path) -> None:
         try:
             output, _ = self.process.communicate(timeout=PAGEFIND_TIMEOUT)
             if self.process.returncode:
                 raise RuntimeError(f"pagefind failed ({self.process.returncode}): {output}")
+            logger.info("Pagefind finished after %.1f s", time.monotonic() - self.started)
             sort_entry_file(self.bundle / "pagefind-entry.json")
             for pattern in UNUSED_BUNDLE_FILES:
                 for path in self.bundle.glob(pattern):
@@ -195,11 +226,13 @@ def sort_entry_file(path: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _stamp_path(settings) -> Path | None:
+def _search_cache(settings, output_path: str) -> Path | None:
+    """CACHE_PATH/news_digest/search/<output folder hash>, or None when caching is off."""
     cache = settings.get("CACHE_PATH")
     if not cache or not settings.get("DIGEST_CACHE", True):
         return None
-    return Path(cache) / "news_digest" / "search-records.sha256"
+    folder = hashlib.sha256(str(Path(output_path).resolve()).encode()).hexdigest()[:16]
+    return Path(cache) / "news_digest" / "search" / folder
 
 
 class SearchGenerator(Generator):
@@ -210,6 +243,7 @@ class SearchGenerator(Generator):
     def generate_context(self) -> None:
         self.run: PagefindRun | None = None
         self.stamp: tuple[Path, str] | None = None
+        self.temporary: tempfile.TemporaryDirectory | None = None
         if not self.settings.get("DIGEST_SEARCH", True):
             return
         from .search_records import search_records  # the pipeline, only when searching
@@ -223,27 +257,35 @@ class SearchGenerator(Generator):
             return
         kinds = tuple(self.settings.get("DIGEST_SEARCH_PAGES", DEFAULT_PAGES))
         records = search_records(digest, site, kinds)
-        if self._unchanged(records, executable):
+        cache = _search_cache(self.settings, self.output_path)
+        if cache is None:
+            self.temporary = tempfile.TemporaryDirectory(prefix="digest-scratch-")
+            cache = Path(self.temporary.name)
+        state = ScratchSite(cache / "site").sync(records, str(executable))
+        self.stamp = (cache / "indexed.sha256", state)
+        if self._unchanged():
             logger.info("Search index: %d pages, unchanged", len(records))
             return
-        self.run = PagefindRun.start(records, executable)
+        self.run = PagefindRun.start(cache / "site", executable, len(records))
 
-    def _unchanged(self, records: Sequence[SearchRecord], executable: Path) -> bool:
-        stamp, path = records_hash(records, executable), _stamp_path(self.settings)
+    def _unchanged(self) -> bool:
+        """The last build indexed exactly these pages and its bundle is in place."""
+        assert self.stamp is not None
         entry = Path(self.output_path) / INDEX_DIR / "pagefind-entry.json"
-        if path is None:
-            return False
-        self.stamp = (path, stamp)
         try:
-            return entry.is_file() and path.read_text(encoding="utf-8") == stamp
+            return entry.is_file() and self.stamp[0].read_text(encoding="utf-8") == self.stamp[1]
         except FileNotFoundError:
             return False
 
     def generate_output(self, writer) -> None:
         if self.run is None:
             return
-        self.run.collect(Path(self.output_path) / INDEX_DIR)
-        if self.stamp is not None:
+        try:
+            self.run.collect(Path(self.output_path) / INDEX_DIR)
+        finally:
+            if self.temporary is not None:
+                self.temporary.cleanup()
+        if self.stamp is not None and self.temporary is None:
             write_bytes_if_changed(self.stamp[0], self.stamp[1].encode())
         logger.info("Search index: %d pages in %s/", self.run.count, INDEX_DIR)
 

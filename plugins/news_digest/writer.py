@@ -28,7 +28,7 @@ import logging
 import os
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -74,6 +74,9 @@ def read_head(text: str) -> PageHead:
     )
 
 
+MANIFEST_VERSION = 2
+
+
 @dataclass(frozen=True)
 class PageEntry:
     """A page as the last build left it: its key, the file's size and mtime, its head."""
@@ -83,16 +86,16 @@ class PageEntry:
     mtime_ns: int
     head: PageHead
 
+    def to_json(self) -> list[Any]:
+        # A flat list, not asdict(): tens of thousands of entries are saved on every build.
+        head = self.head
+        return [self.key, self.size, self.mtime_ns, head.lang, head.noindex, head.alternates]
+
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> PageEntry:
-        head = data["head"]
-        alternates = tuple((k, v) for k, v in head["alternates"])
-        return cls(
-            data["key"],
-            data["size"],
-            data["mtime_ns"],
-            PageHead(head["lang"], head["noindex"], alternates),
-        )
+    def from_json(cls, data: list[Any]) -> PageEntry:
+        key, size, mtime_ns, lang, noindex, alternates = data
+        head = PageHead(lang, noindex, tuple((k, v) for k, v in alternates))
+        return cls(key, size, mtime_ns, head)
 
 
 @dataclass
@@ -116,7 +119,7 @@ class PageManifest:
         except (OSError, ValueError) as err:
             logger.warning("Ignoring unreadable page manifest %s: %s", path, err)
             return manifest
-        if data.get("fingerprint") == fingerprint:
+        if data.get("fingerprint") == fingerprint and data.get("version") == MANIFEST_VERSION:
             pages = data.get("pages", {})
             manifest.previous = {k: PageEntry.from_json(v) for k, v in pages.items()}
         return manifest
@@ -137,8 +140,8 @@ class PageManifest:
     def save(self) -> None:
         if self.path is None:
             return
-        pages = {rel: asdict(self.current[rel]) for rel in sorted(self.current)}
-        data = {"fingerprint": self.fingerprint, "pages": pages}
+        pages = {rel: self.current[rel].to_json() for rel in sorted(self.current)}
+        data = {"version": MANIFEST_VERSION, "fingerprint": self.fingerprint, "pages": pages}
         write_bytes_if_changed(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
@@ -247,6 +250,9 @@ class ChangedOnlyWriter(Writer):
         return True
 
     def _rel(self, path: str) -> str:
+        root = os.path.abspath(self.output_path) + os.sep
+        if path.startswith(root):  # sanitised_join's paths: a cheap slice, not relpath
+            return path[len(root) :].replace(os.sep, "/")
         return Path(os.path.relpath(path, self.output_path)).as_posix()
 
     def _committed(self, path: str, text: str) -> None:
