@@ -101,10 +101,13 @@ def browser():
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, site_seeds) -> Iterator[tuple[str, Path]]:
-    """(base URL, output folder) of the seeds site built with the development settings."""
+    """(base URL, output folder) of the seeds site built with the development settings, its
+    search index split into several shards (as an archive's is) so searches merge them."""
     output = tmp_path_factory.mktemp("browser") / "output"
-    result = build(site_seeds, output)
+    result = build(site_seeds, output, "DIGEST_SEARCH_SHARD_SIZE=2")
     assert result.returncode == 0, result.stderr[-4000:]
+    listing = json.loads((output / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert len(listing["shards"]) > 2, listing
     with bound_server() as server:
         yield start(server, output), output
 

@@ -18,8 +18,10 @@ import hashlib
 import json
 import logging
 import re
+import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,6 +44,11 @@ UNUSED_BUNDLE_FILES = ("pagefind-ui.*", "pagefind-*-ui.*", "pagefind-highlight.j
 # pages already carry every name, and at archive scale entity pages are most of the site.
 DEFAULT_PAGES = ("articles", "stories", "sources")
 PAGEFIND_TIMEOUT = 3600
+# Records per index shard (DIGEST_SEARCH_SHARD_SIZE): small enough that re-indexing the shard
+# of one changed article is quick and one Pagefind process stays small at archive scale.
+SHARD_SIZE = 1000
+SHARDS_FILE = "shards.json"  # which shard bundles the search page merges
+_LANG_PREFIX = re.compile(r"^[a-z]{2}/")
 
 # Keep in step with fold() and foldHamza() in theme/static/js/search.js: both sides fold alike.
 _ALEFS = "أإآٱ"
@@ -167,39 +174,98 @@ class ScratchSite:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-@dataclass
-class PagefindRun:
-    """Pagefind indexing the scratch site in its own process; `collect` waits and installs it."""
+def shard_count(records: int, size: int) -> int:
+    """Shards of at most about `size` records, a power of two so that growth rarely reshuffles
+    them (the count changes only when the archive doubles)."""
+    needed = max(1, -(-records // max(1, size)))
+    return 1 << (needed - 1).bit_length()
 
-    process: subprocess.Popen
-    workdir: tempfile.TemporaryDirectory
-    bundle: Path
-    count: int
-    started: float
 
-    @classmethod
-    def start(cls, scratch: Path, executable: Path, count: int) -> PagefindRun:
-        workdir = tempfile.TemporaryDirectory(prefix="digest-search-")
-        bundle = Path(workdir.name) / INDEX_DIR
-        command = [str(executable), "--site", str(scratch), "--output-path", str(bundle)]
-        process = subprocess.Popen(
-            [*command, "--silent"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-        )
-        return cls(process, workdir, bundle, count, time.monotonic())
+def shard_of(record: SearchRecord, count: int) -> int:
+    """A stable shard per page; both language versions of an article share one."""
+    key = _LANG_PREFIX.sub("", record.url)
+    return int(hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest(), 16) % count
 
-    def collect(self, target: Path) -> None:
+
+@dataclass(frozen=True)
+class Shard:
+    """One shard's scratch site, the hash of its pages and where its bundle goes."""
+
+    number: int
+    site: Path
+    state: str
+    stamp: Path  # holds `state` once this shard's bundle is installed
+
+    def installed(self, target: Path) -> bool:
         try:
-            output, _ = self.process.communicate(timeout=PAGEFIND_TIMEOUT)
-            if self.process.returncode:
-                raise RuntimeError(f"pagefind failed ({self.process.returncode}): {output}")
-            logger.info("Pagefind finished after %.1f s", time.monotonic() - self.started)
-            sort_entry_file(self.bundle / "pagefind-entry.json")
-            for pattern in UNUSED_BUNDLE_FILES:
-                for path in self.bundle.glob(pattern):
-                    path.unlink()
-            sync_tree(self.bundle, target)
+            indexed = self.stamp.read_text(encoding="utf-8") == self.state
+        except FileNotFoundError:
+            return False
+        return indexed and (target / str(self.number) / "pagefind-entry.json").is_file()
+
+
+@dataclass
+class Indexing:
+    """Pagefind run on each changed shard in turn, in a background thread, so indexing
+    overlaps page rendering and only one Pagefind process (one shard's memory) is alive."""
+
+    shards: list[Shard]
+    executable: Path
+    workdir: tempfile.TemporaryDirectory
+    thread: threading.Thread | None = None
+    failure: BaseException | None = None
+    seconds: float = 0.0
+
+    def start(self) -> Indexing:
+        self.thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
+        self.thread.start()
+        return self
+
+    def bundle(self, shard: Shard) -> Path:
+        return Path(self.workdir.name) / str(shard.number)
+
+    def _run(self) -> None:
+        started = time.monotonic()
+        try:
+            for shard in self.shards:
+                command = [str(self.executable), "--site", str(shard.site), "--silent"]
+                command += ["--output-path", str(self.bundle(shard))]
+                subprocess.run(command, check=True, capture_output=True, timeout=PAGEFIND_TIMEOUT)
+        except (OSError, subprocess.SubprocessError) as err:
+            self.failure = err
+        self.seconds = time.monotonic() - started
+
+    def install(self, target: Path) -> None:
+        """Wait for Pagefind, then put each new shard bundle in place under target/<n>/."""
+        try:
+            assert self.thread is not None
+            self.thread.join()
+            if self.failure is not None:
+                raise RuntimeError(f"pagefind failed: {self.failure}") from self.failure
+            logger.info("Pagefind: %d shards in %.1f s", len(self.shards), self.seconds)
+            for shard in self.shards:
+                bundle = self.bundle(shard)
+                sort_entry_file(bundle / "pagefind-entry.json")
+                for pattern in UNUSED_BUNDLE_FILES:
+                    for path in bundle.glob(pattern):
+                        path.unlink()
+                sync_tree(bundle, target / str(shard.number))
+                write_bytes_if_changed(shard.stamp, shard.state.encode("utf-8"))
         finally:
             self.workdir.cleanup()
+
+
+def remove_stale(target: Path, keep: set[str]) -> None:
+    """Drop what an earlier layout or a larger shard count left in the bundle folder."""
+    if not target.is_dir():
+        return
+    for path in target.iterdir():
+        if path.name in keep:
+            continue
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
 
 
 def sync_tree(source: Path, target: Path) -> None:
@@ -236,14 +302,16 @@ def _search_cache(settings, output_path: str) -> Path | None:
 
 
 class SearchGenerator(Generator):
-    """Starts Pagefind once the digest exists and installs its bundle after the last page.
+    """Starts Pagefind once the digest exists and installs its bundles after the last page.
 
+    The index is split into shards (output/pagefind/<n>/, listed in output/pagefind/shards.json
+    and merged by the search page), so a rebuild re-indexes only the shards whose pages changed.
     Registered after every page-writing generator, so its generate_output runs last."""
 
     def generate_context(self) -> None:
-        self.run: PagefindRun | None = None
-        self.stamp: tuple[Path, str] | None = None
-        self.temporary: tempfile.TemporaryDirectory | None = None
+        self.indexing: Indexing | None = None
+        self.shards: list[Shard] = []
+        self.scratch: tempfile.TemporaryDirectory | None = None
         if not self.settings.get("DIGEST_SEARCH", True):
             return
         from .search_records import search_records  # the pipeline, only when searching
@@ -257,37 +325,55 @@ class SearchGenerator(Generator):
             return
         kinds = tuple(self.settings.get("DIGEST_SEARCH_PAGES", DEFAULT_PAGES))
         records = search_records(digest, site, kinds)
+        self.shards = self._sync_shards(records, str(executable))
+        target = Path(self.output_path) / INDEX_DIR
+        changed = [s for s in self.shards if not s.installed(target)]
+        logger.info(
+            "Search index: %d pages in %d shards, %d to index",
+            len(records),
+            len(self.shards),
+            len(changed),
+        )
+        if changed:
+            workdir = tempfile.TemporaryDirectory(prefix="digest-pagefind-")
+            self.indexing = Indexing(changed, executable, workdir).start()
+
+    def _sync_shards(self, records: Sequence[SearchRecord], version: str) -> list[Shard]:
         cache = _search_cache(self.settings, self.output_path)
         if cache is None:
-            self.temporary = tempfile.TemporaryDirectory(prefix="digest-scratch-")
-            cache = Path(self.temporary.name)
-        state = ScratchSite(cache / "site").sync(records, str(executable))
-        self.stamp = (cache / "indexed.sha256", state)
-        if self._unchanged():
-            logger.info("Search index: %d pages, unchanged", len(records))
-            return
-        self.run = PagefindRun.start(cache / "site", executable, len(records))
-
-    def _unchanged(self) -> bool:
-        """The last build indexed exactly these pages and its bundle is in place."""
-        assert self.stamp is not None
-        entry = Path(self.output_path) / INDEX_DIR / "pagefind-entry.json"
-        try:
-            return entry.is_file() and self.stamp[0].read_text(encoding="utf-8") == self.stamp[1]
-        except FileNotFoundError:
-            return False
+            self.scratch = tempfile.TemporaryDirectory(prefix="digest-scratch-")
+            cache = Path(self.scratch.name)
+        size = int(self.settings.get("DIGEST_SEARCH_SHARD_SIZE", SHARD_SIZE))
+        count = shard_count(len(records), size)
+        groups: list[list[SearchRecord]] = [[] for _ in range(count)]
+        for record in records:
+            groups[shard_of(record, count)].append(record)
+        shards = []
+        for number, group in enumerate(groups):
+            if not group and number:
+                continue  # an empty shard has nothing to merge; shard 0 always exists
+            folder = cache / f"{count}-{number}"
+            state = ScratchSite(folder / "site").sync(group, version)
+            shards.append(Shard(number, folder / "site", state, folder / "indexed.sha256"))
+        for old in cache.glob("*-*"):  # shards of an earlier shard count
+            if old.is_dir() and not old.name.startswith(f"{count}-"):
+                shutil.rmtree(old)
+        return shards
 
     def generate_output(self, writer) -> None:
-        if self.run is None:
+        if not self.shards:
             return
+        target = Path(self.output_path) / INDEX_DIR
         try:
-            self.run.collect(Path(self.output_path) / INDEX_DIR)
+            if self.indexing is not None:
+                self.indexing.install(target)
         finally:
-            if self.temporary is not None:
-                self.temporary.cleanup()
-        if self.stamp is not None and self.temporary is None:
-            write_bytes_if_changed(self.stamp[0], self.stamp[1].encode())
-        logger.info("Search index: %d pages in %s/", self.run.count, INDEX_DIR)
+            if self.scratch is not None:
+                self.scratch.cleanup()
+        names = [str(s.number) for s in self.shards]
+        remove_stale(target, {*names, SHARDS_FILE})
+        listing = json.dumps({"shards": names}, separators=(",", ":"))
+        write_bytes_if_changed(target / SHARDS_FILE, listing.encode("utf-8"))
 
 
 def get_generators(pelican) -> type[Generator]:

@@ -92,6 +92,14 @@ function setup(form) {
       // Result URLs are site-relative; SITEURL (which holds any project-site prefix) is put
       // in front by resultItem. Pagefind would otherwise prefix its own folder's parent too.
       await pagefind.options({ baseUrl: "/" });
+      // The index is split into shards (output/pagefind/<n>/); shard 0 is the one imported,
+      // the others listed in shards.json are merged into it.
+      const root = new URL("../", new URL(form.dataset.pagefind, window.location.href));
+      const listing = await fetch(new URL("shards.json", root));
+      const { shards } = listing.ok ? await listing.json() : { shards: [] };
+      for (const name of shards.filter((n) => n !== "0")) {
+        await pagefind.mergeIndex(new URL(`${name}/`, root).pathname, { baseUrl: "/" });
+      }
       await pagefind.init();
     }
     return pagefind;
