@@ -19,7 +19,7 @@ from .page_keys import PageKeys
 from .pages import add_to_generator, report_skipped
 from .pipeline import build_digest
 from .settings import DigestSettings
-from .templating import filters, tests
+from .templating import filters, template_functions, tests
 from .writer import get_writer
 
 logger = logging.getLogger(__name__)
@@ -54,6 +54,7 @@ def on_generator_init(generator) -> None:
     generator.env.filters.update(filters(generator.settings))
     generator.env.tests.update(tests())
     generator.env.globals.update(template_globals())
+    generator.env.globals.update(template_functions())
 
 
 def get_generators(pelican):

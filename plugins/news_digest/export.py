@@ -6,7 +6,7 @@ The schema is documented in docs/digest-json.md; keys are only ever added, never
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict
 from typing import Any
 
@@ -123,20 +123,29 @@ def sources_record(digest: Digest) -> list[dict[str, Any]]:
     return [asdict(s) for s in digest.index.sources.values()]
 
 
-def digest_record(digest: Digest, url_for: UrlFor) -> dict[str, Any]:
-    articles = []
+def _articles_record(digest: Digest, url_for: UrlFor) -> Iterator[dict[str, Any]]:
     for article in digest.articles:
         record = article_record(article, url_for(article))
         record.update(links_record(article.doc.id, digest.links))
-        articles.append(record)
+        yield record
+
+
+def digest_fields(digest: Digest, url_for: UrlFor) -> dict[str, Any]:
+    """The digest record with its article list left lazy, for json_chunks to stream."""
     return {
         "schema_version": SCHEMA_VERSION,
-        "articles": articles,
+        "articles": _articles_record(digest, url_for),
         "skipped": [{"source_file": s.source_file, "reason": s.reason} for s in digest.skipped],
         "stories": stories_record(digest),
         "entities": entities_record(digest),
         "sources": sources_record(digest),
     }
+
+
+def digest_record(digest: Digest, url_for: UrlFor) -> dict[str, Any]:
+    fields = digest_fields(digest, url_for)
+    fields["articles"] = list(fields["articles"])
+    return fields
 
 
 def html_safe_json(text: str) -> str:
@@ -152,16 +161,30 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
-def to_json(record: Mapping[str, Any]) -> str:
+def json_chunks(record: Mapping[str, Any]) -> Iterator[str]:
     """Stable text (same record, same bytes) with <, > and & escaped: safe to inline anywhere.
 
     One top-level key per line and each item of a top-level list on its own line: a changed
-    article is a changed line in a diff, and grep finds one article's whole record."""
-    fields = []
-    for key, value in record.items():
-        if isinstance(value, list) and value:
-            items = ",\n".join("  " + _dumps(item) for item in value)
-            fields.append(f"{_dumps(key)}: [\n{items}\n]")
+    article is a changed line in a diff, and grep finds one article's whole record. A list
+    value may be any iterator, so a large digest is written without being held in memory."""
+    yield "{"
+    for n, (key, value) in enumerate(record.items()):
+        yield ("\n" if not n else ",\n") + html_safe_json(_dumps(key)) + ": "
+        if isinstance(value, list | Iterator):
+            yield from _list_chunks(value)
         else:
-            fields.append(f"{_dumps(key)}: {_dumps(value)}")
-    return html_safe_json("{\n" + ",\n".join(fields) + "\n}") + "\n"
+            yield html_safe_json(_dumps(value))
+    yield "\n}\n"
+
+
+def _list_chunks(items: Iterable[Any]) -> Iterator[str]:
+    opened = False
+    for item in items:
+        yield ("[\n  " if not opened else ",\n  ") + html_safe_json(_dumps(item))
+        opened = True
+    yield "\n]" if opened else "[]"
+
+
+def to_json(record: Mapping[str, Any]) -> str:
+    """json_chunks as one string."""
+    return "".join(json_chunks(record))

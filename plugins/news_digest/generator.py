@@ -14,9 +14,9 @@ from typing import Any
 from pelican.generators import Generator
 
 from . import urls
-from .export import digest_record, to_json
+from .export import digest_fields, json_chunks
 from .pipeline import Digest
-from .writer import write_bytes_if_changed
+from .writer import write_bytes_if_changed, write_chunks_if_changed
 
 logger = logging.getLogger(__name__)
 
@@ -158,7 +158,7 @@ class DigestGenerator(Generator):
         )
 
     def _write_digest_json(self, digest: Digest) -> None:
-        record = digest_record(digest, lambda a: urls.article_urls(a.slug, self.settings))
+        fields = digest_fields(digest, lambda a: urls.article_urls(a.slug, self.settings))
         path = Path(self.output_path) / "digest.json"
-        if write_if_changed(path, to_json(record)):
+        if write_chunks_if_changed(path, json_chunks(fields)):
             logger.info("Wrote %s", path)

@@ -69,6 +69,14 @@ def build_fingerprint(settings: Mapping[str, Any]) -> str:
     )
 
 
+def _links_key(links: Any) -> str:
+    """An article's links as its page shows them: scores to two decimals, as displayed, so a
+    new article that shifts every TF-IDF weight a little does not force every page to render."""
+    related = [(r.id, f"{r.score:.2f}", r.shared) for r in links.related]
+    rest = (links.duplicate_of, links.also_reported_by, links.story, links.read_also)
+    return repr((related, rest))
+
+
 @dataclass
 class PageKeys:
     """Keys of the digest's pages; `site` is the Pelican articles by language and id."""
@@ -110,7 +118,7 @@ class PageKeys:
             (page.summary, page.date.isoformat(), page.date_known),
             (item.doc.id, item.doc.content_hash, repr(item.doc.meta), item.slug),
             repr(item.analysis.english),
-            repr(links),
+            _links_key(links),
             self._articles((i for i in linked if i), lang),
             self._entity_names(shared),
         )

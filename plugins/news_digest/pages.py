@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from html import escape
 from typing import Any
 
@@ -27,6 +28,19 @@ class DigestStrictError(RuntimeError):
     """DIGEST_STRICT is on and some seeds were skipped: the build must fail."""
 
     exitcode = 1
+
+
+class DigestPage(Article):
+    """A Pelican Article whose URL and output path are computed once: Pelican recomputes them
+    from the settings on every access, and every page linking to an article reads its URL."""
+
+    @cached_property
+    def url(self) -> str:
+        return Article.url.fget(self)
+
+    @cached_property
+    def save_as(self) -> str:
+        return Article.save_as.fget(self)
 
 
 def _paragraphs_html(paragraphs: tuple[str, ...]) -> str:
@@ -97,7 +111,7 @@ def arabic_article(
         "summary": f"<p>{escape(summary_text(article))}</p>",
         **extra,
     }
-    return Article(_paragraphs_html(doc.paragraphs), metadata, pelican, doc.source_file, context)
+    return DigestPage(_paragraphs_html(doc.paragraphs), metadata, pelican, doc.source_file, context)
 
 
 def english_article(
@@ -117,7 +131,7 @@ def english_article(
     if not english_title:
         metadata["title_lang"] = "ar"  # the page shows the Arabic title, marked up as Arabic
     content = f'{summary}\n<div lang="ar" dir="rtl">{_paragraphs_html(doc.paragraphs)}</div>'
-    return Article(content, metadata, pelican, doc.source_file, context)
+    return DigestPage(content, metadata, pelican, doc.source_file, context)
 
 
 def report_skipped(digest: Digest, settings: DigestSettings) -> None:

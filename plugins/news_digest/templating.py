@@ -11,6 +11,8 @@ from typing import Any
 
 from babel.dates import format_date
 from hijridate import Gregorian
+from jinja2 import pass_context
+from markupsafe import Markup
 
 from . import urls
 from .arabic import arabic_indic_digits, ascii_digits
@@ -61,3 +63,32 @@ def filters(settings: dict[str, Any]) -> dict[str, Any]:
         "hijri": partial(hijri_date, arabic_digits=arabic),
         "source_key": source_key,
     }
+
+
+# Links drawn thousands of times per build (every related link, every entity and story page's
+# article list): Python functions, not Jinja macros, whose call overhead dominated rendering.
+@pass_context
+def article_link(context: Any, article_id: str, lang: str) -> Markup:
+    """A link to an article's page in `lang`; an Arabic title on an English page is marked."""
+    target = context["digest_articles"][lang][article_id]
+    title_lang = getattr(target, "title_lang", None)
+    marked = Markup(' lang="ar" dir="rtl"' if title_lang not in (None, lang) else "")
+    return Markup('<a href="{}/{}"{}>{}</a>').format(
+        context["SITEURL"], target.url, marked, target.title
+    )
+
+
+@pass_context
+def entity_name(context: Any, key: str, lang: str) -> Markup:
+    """A link to an entity's page, named in `lang`; nothing for a key the index lacks."""
+    entry = context["NEWS_DIGEST"].index.entities.get(key)
+    if entry is None:
+        return Markup("")
+    name = entry.text if lang == "ar" else entry.en
+    return Markup('<a href="{}/{}">{}</a>').format(
+        context["SITEURL"], urls.entity_url(key, lang), name
+    )
+
+
+def template_functions() -> dict[str, Any]:
+    return {"article_link": article_link, "entity_name": entity_name}

@@ -20,6 +20,7 @@ Registered through Pelican's ``get_writer`` signal (``register`` in ``__init__.p
 
 from __future__ import annotations
 
+import filecmp
 import hashlib
 import html
 import io
@@ -27,7 +28,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -157,6 +158,20 @@ def write_bytes_if_changed(path: Path, data: bytes) -> bool:
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_bytes(data)
     temporary.replace(path)  # atomic: a server never sees half a page
+    return True
+
+
+def write_chunks_if_changed(path: Path, chunks: Iterable[str]) -> bool:
+    """write_bytes_if_changed for text too large to hold twice: streamed to a temporary file,
+    which replaces `path` only when the bytes differ."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    with temporary.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.writelines(chunks)
+    if path.is_file() and filecmp.cmp(temporary, path, shallow=False):
+        temporary.unlink()
+        return False
+    temporary.replace(path)
     return True
 
 
