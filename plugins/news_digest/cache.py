@@ -10,9 +10,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .models import Document
 
@@ -89,3 +91,13 @@ class AnalysisCache:
         with temporary.open("wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(path)  # atomic: a killed build never leaves half an entry
+
+
+def output_cache(settings: Mapping[str, Any], output_path: str, kind: str) -> Path | None:
+    """CACHE_PATH/news_digest/<kind>/<output folder hash>: what a build remembers about one
+    output folder (page keys, search shards); None when DIGEST_CACHE is off."""
+    cache = settings.get("CACHE_PATH")
+    if not cache or not settings.get("DIGEST_CACHE", True):
+        return None
+    folder = hashlib.sha256(str(Path(output_path).resolve()).encode()).hexdigest()[:16]
+    return Path(cache) / "news_digest" / kind / folder

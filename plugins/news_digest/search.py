@@ -31,6 +31,7 @@ from types import MappingProxyType
 
 from pelican.generators import Generator
 
+from .cache import output_cache
 from .writer import write_bytes_if_changed
 
 logger = logging.getLogger(__name__)
@@ -292,15 +293,6 @@ def sort_entry_file(path: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _search_cache(settings, output_path: str) -> Path | None:
-    """CACHE_PATH/news_digest/search/<output folder hash>, or None when caching is off."""
-    cache = settings.get("CACHE_PATH")
-    if not cache or not settings.get("DIGEST_CACHE", True):
-        return None
-    folder = hashlib.sha256(str(Path(output_path).resolve()).encode()).hexdigest()[:16]
-    return Path(cache) / "news_digest" / "search" / folder
-
-
 class SearchGenerator(Generator):
     """Starts Pagefind once the digest exists and installs its bundles after the last page.
 
@@ -339,7 +331,7 @@ class SearchGenerator(Generator):
             self.indexing = Indexing(changed, executable, workdir).start()
 
     def _sync_shards(self, records: Sequence[SearchRecord], version: str) -> list[Shard]:
-        cache = _search_cache(self.settings, self.output_path)
+        cache = output_cache(self.settings, self.output_path, "search")
         if cache is None:
             self.scratch = tempfile.TemporaryDirectory(prefix="digest-scratch-")
             cache = Path(self.scratch.name)

@@ -21,7 +21,6 @@ Registered through Pelican's ``get_writer`` signal (``register`` in ``__init__.p
 from __future__ import annotations
 
 import filecmp
-import hashlib
 import html
 import io
 import json
@@ -36,6 +35,8 @@ from typing import IO, Any
 
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
+
+from .cache import output_cache
 
 logger = logging.getLogger(__name__)
 
@@ -210,15 +211,6 @@ class _PendingFile(io.StringIO):
         self._done(self._path, text)
 
 
-def manifest_path(settings: dict, output_path: str) -> Path | None:
-    """One manifest per output folder under CACHE_PATH; None when the digest cache is off."""
-    cache = settings.get("CACHE_PATH")
-    if not cache or not settings.get("DIGEST_CACHE", True):
-        return None
-    folder = hashlib.sha256(os.path.abspath(output_path).encode()).hexdigest()[:16]
-    return Path(cache) / "news_digest" / "pages" / f"{folder}.json"
-
-
 class ChangedOnlyWriter(Writer):
     """Pelican's Writer, except that files whose content is unchanged are not rewritten and
     pages whose key is unchanged are not rendered."""
@@ -235,7 +227,8 @@ class ChangedOnlyWriter(Writer):
         if self._manifest is None:
             from .page_keys import build_fingerprint  # imports the pipeline: only when needed
 
-            path = manifest_path(self.settings, self.output_path)
+            folder = output_cache(self.settings, self.output_path, "pages")
+            path = folder / "manifest.json" if folder else None
             fingerprint = build_fingerprint(self.settings) if path else ""
             self._manifest = PageManifest.load(path, fingerprint)
         return self._manifest
