@@ -230,11 +230,55 @@ def errors(sentences: list[list[tuple[str, str]]]) -> None:
             print(f"{count:>5}  {key}")
 
 
+def shapes(sentences: list[list[tuple[str, str]]]) -> None:
+    """Boundary errors only, by shape: predicted vs gold span length, which end differs, the
+    extra predicted word there (our own output, never a gold word) and the word after it."""
+    shape: Counter[str] = Counter()
+    for index in range(0, len(sentences), DOC_SENTENCES):
+        chunk = sentences[index : index + DOC_SENTENCES]
+        gold = {(s.type, canonical(s.type, s.text)) for sent in chunk for s in gold_spans(sent)}
+        doc = make_document(index // DOC_SENTENCES, chunk)
+        result = extract_entities(doc)
+        types = {entity.key: entity.type for entity in result.entities}
+        for m in result.mentions:
+            kind = types[m.key]
+            text = doc.sentences[m.sentence].text
+            pred = canonical(kind, whole_words(text, m.start, m.end)).split()
+            if " ".join(pred) in {t for k, t in gold if k == kind}:
+                continue
+            for k, g in gold:
+                gw = g.split()
+                if k != kind or not set(gw) & set(pred) or " ".join(pred) in {t for _, t in gold}:
+                    continue
+                after = text[m.end :].split()
+                nxt = fold(after[0]) if after else "<end>"
+                if pred[: len(gw)] == gw:
+                    side = "extra end: " + " ".join(pred[len(gw) :])
+                elif pred[-len(gw) :] == gw:
+                    side = "extra start: " + " ".join(pred[: -len(gw)])
+                elif gw[: len(pred)] == pred:
+                    side = f"short end, next={nxt}"
+                elif gw[-len(pred) :] == pred:
+                    side = "short start"
+                elif len(pred) > 1 and pred[1:] == gw[: len(pred) - 1]:
+                    side = f"shift: extra start {pred[0]}, short end, next={nxt}"
+                elif len(gw) > 1 and gw[1:] == pred[: len(gw) - 1]:
+                    side = "shift: short start, extra end: " + " ".join(pred[len(gw) - 1 :])
+                else:
+                    side = "other"
+                shape[f"{kind:<13} pred {len(pred)} gold {len(gw)}  {side}"] += 1
+    for key, count in sorted(shape.items()):
+        print(f"{count:>5}  {key}")
+
+
 def main() -> int:
     if not CORPUS.is_file():
         print(f"ANERcorp not found at {CORPUS}: place ../shared/corpus beside the repo. Skipped.")
         return 0
     sentences = read_sentences(CORPUS)
+    if "--shapes" in sys.argv[1:]:
+        shapes(sentences)
+        return 0
     if "--errors" in sys.argv[1:]:
         errors(sentences)
         return 0

@@ -342,3 +342,29 @@ def test_inflected_everyday_words_are_common() -> None:
 def test_proper_noun_after_a_compass_point_is_a_place() -> None:
     assert ("place", "ادرنه") in _typed("وقع زلزال قوي شمال ادرنه صباح اليوم .")
     assert not any(t == "place" for t, _ in _typed("وصل الوفد إلى قاعة كبيرة ."))
+
+
+def test_name_stops_before_inflected_everyday_word() -> None:
+    """An adverb in the accusative, a dual verb or a word with a pronoun ends the name."""
+    assert _people("وحل كريم منصور متقدما على منافسيه .") == ["كريم منصور"]
+    assert _people("وأنهى الوزير سامي نصار مهمتها أمس .") == ["سامي نصار"]
+
+
+def test_article_demonym_with_hamza_cues_a_name() -> None:
+    """الألماني folds to الالماني: still the German adjective before a name."""
+    assert _people("وحل الألماني كيفر ثانيا .") == ["كيفر"]
+
+
+def test_particle_with_pronoun_is_not_a_name() -> None:
+    assert _people("وقال إنني لن أتراجع .") == []
+    assert _people("وقال لكنني لن أتراجع .") == []
+
+
+def test_short_imperfect_verb_ends_a_name() -> None:
+    assert "سيوز تقل" not in _people("وكانت المركبة سيوز تقل الرواد .")
+
+
+def test_conjunction_and_title_start_no_name() -> None:
+    found = _typed("وتعمل مؤسسة والسيد كمال حمدي معا .")
+    assert not any(t == "organization" for t, _ in found)
+    assert ("person", "كمال حمدي") in found

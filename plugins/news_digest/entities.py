@@ -253,8 +253,14 @@ def _role_at(toks: Sequence[Tok], i: int, gaz: Gazetteer, kinds: set[str]) -> tu
 
 
 def _is_stop(tok: Tok, gaz: Gazetteer) -> bool:
-    """A function word or common noun, also behind a clitic (لوكالة, للصحفيين)."""
-    return any(tok.fold[plen:] in gaz.stopwords for plen, _, _ in tok.readings)
+    """A function word or common noun, also behind a clitic (لوكالة, للصحفيين), or a particle
+    with a first-person pronoun (إنني، لكننا)."""
+    if any(tok.fold[plen:] in gaz.stopwords for plen, _, _ in tok.readings):
+        return True
+    if tok.fold.endswith(("ني", "نا")) and len(tok.fold) >= 4:
+        base = tok.fold[:-2]
+        return base in gaz.stopwords or (base.endswith("ن") and base[:-1] in gaz.stopwords)
+    return False
 
 
 # Endings and imperfect-verb prefixes taken off to find the dictionary form of an everyday word
@@ -325,7 +331,16 @@ def _is_common(tok: Tok, gaz: Gazetteer, stems: bool = True) -> bool:
 
 
 def _demonym(tok: Tok, gaz: Gazetteer) -> Word | None:
-    return gaz.demonyms.get(bare(tok.fold)) if tok.fold.startswith("ال") else None
+    return _demonym_word(tok.fold, gaz) if tok.fold.startswith("ال") else None
+
+
+def _demonym_word(form: str, gaz: Gazetteer) -> Word | None:
+    """The demonym of an adjective with the article; الألماني folds to الالماني, and its table
+    key lost the أل of ألماني as if it were an article too, so that is tried next."""
+    word = gaz.demonyms.get(bare(form))
+    if word is None and form.startswith("الال"):
+        word = gaz.demonyms.get(bare(bare(form)))
+    return word
 
 
 def _modifier_en(tok: Tok, gaz: Gazetteer) -> str | None:
@@ -452,9 +467,29 @@ def _name_start_ok(tok: Tok, gaz: Gazetteer) -> bool:
         return False
     if _is_stop(tok, gaz) or tok.fold in _NAME_LINKS - {"عبد", "ابو"}:
         return False
+    if tok.fold[:1] in ("و", "ف") and (tok.fold[1:],) in gaz.roles:
+        return False  # والسيد, فالرئيس: "and" + a title, not a name
     if tok.fold[:1] in ("ي", "ت") and len(tok.fold) <= 5 and word_kind(tok, gaz) is None:
         return False  # يريد, تؤدي: an imperfect verb no stem rule reaches, not a name
     return (tok.fold,) not in gaz.roles and not _is_common(tok, gaz)
+
+
+# Endings no name part carries but everyday words after a name do: the accusative of an adverb
+# (متقدما، تكريما), a dual verb (اعتقلا), an attached pronoun (مهمتها، موقفهم).
+_NOT_NAME_ENDINGS = ("هما", "هم", "ها", "ا")
+
+
+def _inflected_common(tok: Tok, gaz: Gazetteer) -> bool:
+    """The word is an everyday one with an ending a name does not take (stem of 4+ letters)."""
+    if tok.fold in gaz.name_parts or word_kind(tok, gaz, False) is not None:
+        return False
+    for ending in _NOT_NAME_ENDINGS:
+        stem = tok.fold[: -len(ending)]
+        if tok.fold.endswith(ending) and len(stem) >= 4:
+            forms = {stem, stem[:-1] + "ه"} if stem.endswith("ت") else {stem}
+            if any(gaz.words.get(form) in ("common", "stop") for form in forms):
+                return True
+    return False
 
 
 def _name_continues(tok: Tok, gaz: Gazetteer, length: int = 1) -> bool:
@@ -466,13 +501,13 @@ def _name_continues(tok: Tok, gaz: Gazetteer, length: int = 1) -> bool:
         return False
     if tok.fold.startswith("ال") and tok.fold.endswith("ي") and len(tok.fold) >= 6:
         return True  # a nisba (الحربي), also where the adjective is an everyday word
-    if _is_common(tok, gaz, False):
+    if _is_common(tok, gaz, False) or _inflected_common(tok, gaz):
         return False
     if tok.fold.startswith("ال"):
         # Family names with the article are nisbas (الظواهري) or listed (الحسن).
         return tok.fold.endswith("ي") or tok.fold[2:] in gaz.name_parts
-    if tok.fold[:1] in ("ي", "ت") and len(tok.fold) == 4:
-        return False  # يقوم, تبدأ: an imperfect verb, not a listed name
+    if tok.fold[:1] in ("ي", "ت") and len(tok.fold) in (3, 4):
+        return False  # يقوم, تبدأ, تقل: an imperfect verb, not a listed name
     # A conjunction glued on ends the name (وسفير); after two words, so does a preposition.
     limit = "و" if length < 2 else "وبلفك"
     return tok.fold[:1] not in limit or len(tok.fold) < 4
@@ -575,9 +610,11 @@ def _given_name_tail(toks: Sequence[Tok], end: int, hits: dict[int, Hit], gaz: G
         and nxt not in hits
         and not toks[nxt].brk
         and not tok.fold.startswith(("ال", "و"))
+        and not _inflected_common(tok, gaz)
         and _given(toks[nxt], gaz) == (0, toks[nxt].fold)
     ):
-        return _name_end(toks, nxt, hits, gaz) if nxt not in hits else end
+        after = _name_end(toks, nxt, hits, gaz)  # nxt itself when على (folded علي) is no name
+        return after if after > nxt else end
     return end
 
 
@@ -635,7 +672,7 @@ def _demonym_cue(tok: Tok, gaz: Gazetteer) -> bool:
     form = tok.fold[1:] if tok.fold.startswith(("وال", "فال")) else tok.fold
     if form.endswith(("ه", "ون", "ين")) or not form.startswith("ال"):
         return False
-    return gaz.demonyms.get(bare(form)) is not None
+    return _demonym_word(form, gaz) is not None
 
 
 # Relations that a name follows (وزميله …, مع مواطنه …, التقى نظيره الفرنسي …).
