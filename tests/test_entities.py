@@ -368,3 +368,16 @@ def test_conjunction_and_title_start_no_name() -> None:
     found = _typed("وتعمل مؤسسة والسيد كمال حمدي معا .")
     assert not any(t == "organization" for t, _ in found)
     assert ("person", "كمال حمدي") in found
+
+
+def test_a_listed_name_with_a_title_is_reported_without_it():
+    text = "استقبل البابا فرنسيس وفدا من رجال الدين في الفاتيكان أمس."
+    result = extract_entities(_doc(text))
+    spans = [text[m.start : m.end] for m in result.mentions if m.key == "person/pope-francis"]
+    assert spans == ["فرنسيس"]
+
+
+def test_a_word_that_starts_with_waw_is_not_a_listed_name():
+    # وفدا is "a delegation", not "and Fida" continuing a list of people.
+    found = extract_entities(_doc("استقبل البابا فرنسيس وفدا من رجال الدين أمس.")).entities
+    assert [e.en for e in found if e.type == "person"] == ["Pope Francis"]

@@ -64,6 +64,12 @@ _ORG_HEADS = {
 }  # fmt: skip
 # Titles written without the article that still stand right before a name.
 _BARE_TITLES = frozenset({"د", "وزير", "وزيرة"})
+# Folded titles that some listed variants start with (البابا فرنسيس، الملك سلمان): the match
+# still needs them, but the name reported starts after them, as for a name the rules find.
+_NAME_TITLES = frozenset(
+    {"الملك", "الملكه", "البابا", "الامير", "الاميره", "الشيخ", "الشيخه", "السلطان", "الملا"}
+    | {"الامام", "السيد", "السيده", "الدكتور", "الرئيس", "الحاخام", "الكاردينال"}
+)
 # Heads that describe rather than name: the organisation's name is what follows (شركة إنرون).
 _DESCRIPTOR_HEADS = frozenset({"شركه", "صحيفه", "مجموعه"})
 # Heads that say what kind of body a listed name is (حركة حماس), never part of that name.
@@ -218,6 +224,8 @@ def _gazetteer_match(toks: Sequence[Tok], i: int, gaz: Gazetteer) -> Hit | None:
     if best is None:
         return None
     last, plen, entry = best
+    if entry.type == "person" and last - i > 1 and toks[i].fold[plen:] in _NAME_TITLES:
+        i, plen = i + 1, 0  # a listed "البابا فرنسيس": the title is not part of the name
     return _hit(toks, i, last, plen, entry.type, entry=entry, group=entry.key)
 
 
@@ -906,6 +914,16 @@ def _person_in_ranking(toks: Sequence[Tok], i: int, hits: dict[int, Hit], gaz: G
     return k
 
 
+def _starts_with_waw(fold: str, gaz: Gazetteer) -> bool:
+    """A word whose و is its own first letter, not a conjunction: وفدا، وزيرا, or too short."""
+    if len(fold) <= 3:
+        return True
+    stems = [
+        fold[: -len(e)] for e in _NOT_NAME_ENDINGS if fold.endswith(e) and len(fold) > len(e) + 2
+    ]
+    return any(gaz.words.get(form) in ("common", "stop") for form in (fold, *stems))
+
+
 def _list_item(
     toks: Sequence[Tok], j: int, hits: dict[int, Hit], gaz: Gazetteer
 ) -> tuple[int, int]:
@@ -915,7 +933,7 @@ def _list_item(
     tok = toks[j]
     if tok.comma:
         plen = 0
-    elif not tok.brk and tok.fold.startswith("و") and len(tok.fold) > 3:
+    elif not tok.brk and tok.fold.startswith("و") and not _starts_with_waw(tok.fold, gaz):
         plen = 1
     else:
         return 0, j
