@@ -184,6 +184,20 @@ def _context(sentences: list[list[tuple[str, str]]], kind: str, text: str) -> tu
     return "?", len(text.split())
 
 
+def _error_kind(kind: str, text: str, other: set, none: str) -> str:
+    """How a span missing from `other` (the other side's spans) relates to it."""
+    if any(text == t for _, t in other):
+        return "wrong type"
+    typed = {(t, w) for t, o in other for w in o.split()}
+    words = text.split()
+    if any((kind, w) in typed for w in words):
+        return "boundary"
+    untyped = {w for _, w in typed}
+    if any(w in untyped for w in words):
+        return "overlap, wrong type"
+    return none
+
+
 def errors(sentences: list[list[tuple[str, str]]]) -> None:
     """Aggregate error categories (no names): what kind of miss or false alarm, and the cue
     word before missed spans, to choose rules by."""
@@ -193,35 +207,15 @@ def errors(sentences: list[list[tuple[str, str]]]) -> None:
         chunk = sentences[index : index + DOC_SENTENCES]
         gold = {(s.type, canonical(s.type, s.text)) for sent in chunk for s in gold_spans(sent)}
         pred = predicted(make_document(index // DOC_SENTENCES, chunk))
-        pred_words = {(t, w) for t, text in pred for w in text.split()}
-        pred_any = {w for _, text in pred for w in text.split()}
-        gold_words = {(t, w) for t, text in gold for w in text.split()}
-        gold_any = {w for _, text in gold for w in text.split()}
         for kind, text in gold - pred:
-            words = text.split()
-            if any(text == t for _, t in pred):
-                cat = "wrong type"
-            elif any((kind, w) in pred_words for w in words):
-                cat = "boundary"
-            elif any(w in pred_any for w in words):
-                cat = "overlap, wrong type"
-            else:
-                cat = "missed"
+            cat = _error_kind(kind, text, pred, "missed")
             cue, size = _context(chunk, kind, text)
             cats[f"fn {kind:<13} {cat:<20} {min(size, 4)} tok"] += 1
             if cat == "missed":
                 before[f"{kind:<13} {cue}"] += 1
         for kind, text in pred - gold:
-            words = text.split()
-            if any(text == t for _, t in gold):
-                cat = "wrong type"
-            elif any((kind, w) in gold_words for w in words):
-                cat = "boundary"
-            elif any(w in gold_any for w in words):
-                cat = "overlap, wrong type"
-            else:
-                cat = "spurious"
-            cats[f"fp {kind:<13} {cat:<20} {min(len(words), 4)} tok"] += 1
+            cat = _error_kind(kind, text, gold, "spurious")
+            cats[f"fp {kind:<13} {cat:<20} {min(len(text.split()), 4)} tok"] += 1
     for key, count in sorted(cats.items()):
         print(f"{count:>5}  {key}")
     print("word before missed spans (3 or more):")

@@ -700,6 +700,11 @@ def _person_by_relation(toks: Sequence[Tok], i: int, hits: dict[int, Hit], gaz: 
         j += 1
     if j >= len(toks) or toks[j].brk:
         return i
+    return _cued_person(toks, i, j, hits, gaz)
+
+
+def _cued_person(toks: Sequence[Tok], i: int, j: int, hits: dict[int, Hit], gaz: Gazetteer) -> int:
+    """The person named from token j after a cue at i; where to go on (i when no name)."""
     end = _cued_name_end(toks, j, hits, gaz)
     if end == j:
         return i
@@ -714,11 +719,7 @@ def _person_by_demonym(toks: Sequence[Tok], i: int, hits: dict[int, Hit], gaz: G
     j = i + 1
     if j >= len(toks) or toks[j].brk or toks[j].fold.endswith(("ه", "ها", "هم", "ات")):
         return i
-    end = _cued_name_end(toks, j, hits, gaz)
-    if end == j:
-        return i
-    _add(hits, _hit(toks, j, end, 0, "person"))
-    return end
+    return _cued_person(toks, i, j, hits, gaz)
 
 
 def _person_by_speech(toks: Sequence[Tok], i: int, hits: dict[int, Hit], gaz: Gazetteer) -> int:
