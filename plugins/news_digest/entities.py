@@ -512,8 +512,9 @@ def _name_continues(tok: Tok, gaz: Gazetteer, length: int = 1) -> bool:
     if _is_common(tok, gaz, False) or _inflected_common(tok, gaz):
         return False
     if tok.fold.startswith("ال"):
-        # Family names with the article are nisbas (الظواهري) or listed (الحسن).
-        return tok.fold.endswith("ي") or tok.fold[2:] in gaz.name_parts
+        # Family names with the article are nisbas (الظواهري; a root of two letters at least,
+        # so ألقى, folded القي, is a verb) or listed (الحسن).
+        return (tok.fold.endswith("ي") and len(tok.fold) >= 5) or tok.fold[2:] in gaz.name_parts
     if tok.fold[:1] in ("ي", "ت") and len(tok.fold) in (3, 4):
         return False  # يقوم, تبدأ, تقل: an imperfect verb, not a listed name
     # A conjunction glued on ends the name (وسفير); after two words, so does a preposition.
@@ -538,16 +539,28 @@ def _name_end(toks: Sequence[Tok], j: int, hits: dict[int, Hit], gaz: Gazetteer)
         return j
     # روح الله, نصر الله: a compound whose first word alone is an everyday noun.
     compound = j + 1 < len(toks) and toks[j + 1].fold == "الله" and not toks[j + 1].brk
-    if not compound and not _name_start_ok(toks[j], gaz):
+    if (not compound and not _name_start_ok(toks[j], gaz)) or _role_phrase_at(toks, j, gaz):
         return j
     k = j + 1
     while k < len(toks) and k - j < MAX_NAME_TOKENS and k not in hits:
         if not _name_continues(toks[k], gaz, k - j) and not _link_complement(toks, k, gaz):
             break
+        if _role_phrase_at(toks, k, gaz):
+            break  # كمال بشر أمين عام …: أمين here opens a title, not a third name
         k += 1
     while k - 1 > j and toks[k - 1].fold in _NAME_LINKS - {"الله", "الدين"}:
         k -= 1  # a name does not end on بن / أبو / عبد
     return k
+
+
+def _role_phrase_at(toks: Sequence[Tok], k: int, gaz: Gazetteer) -> bool:
+    """Tokens k, k+1 (and k+2) make a listed role phrase of two or three words."""
+    for size in (2, 3):
+        phrase = tuple(t.fold for t in toks[k : k + size])
+        unbroken = not any(t.brk for t in toks[k + 1 : k + size])
+        if len(phrase) == size and unbroken and phrase in gaz.roles:
+            return True
+    return False
 
 
 def _given(tok: Tok, gaz: Gazetteer) -> tuple[int, str] | None:
@@ -580,6 +593,8 @@ def _person_by_cue(toks: Sequence[Tok], i: int, hits: dict[int, Hit], gaz: Gazet
     end = _name_end(toks, j, hits, gaz)
     if end == j:
         return cue.end
+    if _given(toks[j], gaz) == (0, toks[j].fold):
+        end = _given_name_tail(toks, end, hits, gaz)
     _add(hits, _hit(toks, j, end, 0, "person", role=cue.role, role_en=cue.role_en))
     return end
 
@@ -614,16 +629,25 @@ def _given_name_tail(toks: Sequence[Tok], end: int, hits: dict[int, Hit], gaz: G
         return end + 1
     nxt = end + 1
     if (
-        nxt < len(toks)
-        and nxt not in hits
-        and not toks[nxt].brk
-        and not tok.fold.startswith(("ال", "و"))
-        and not _inflected_common(tok, gaz)
-        and _given(toks[nxt], gaz) == (0, toks[nxt].fold)
+        nxt >= len(toks)
+        or nxt in hits
+        or toks[nxt].brk
+        or tok.fold.startswith(("ال", "و"))
+        or _inflected_common(tok, gaz)
     ):
+        return end
+    if _role_at(toks, nxt, gaz, {"title"})[0]:
+        return nxt  # كمال بشر أمين عام …: the title in apposition closes a two-word name
+    if _given(toks[nxt], gaz) == (0, toks[nxt].fold) or _family(toks[nxt], gaz):
         after = _name_end(toks, nxt, hits, gaz)  # nxt itself when على (folded علي) is no name
         return after if after > nxt else end
     return end
+
+
+def _family(tok: Tok, gaz: Gazetteer) -> bool:
+    """A listed family name as written (طارق عظيم خان: خان ends the name)."""
+    part = gaz.name_parts.get(tok.fold)
+    return (part is not None and part.kind == "family") or gaz.words.get(tok.fold) == "family"
 
 
 _NAME_KINDS = frozenset({None, "given", "family", "proper"})
@@ -1027,41 +1051,55 @@ def sentence_hits(toks: Sequence[Tok], gaz: Gazetteer) -> dict[int, Hit]:
     return hits
 
 
-def _aliases(sentences: list[dict[int, Hit]], gaz: Gazetteer) -> dict[str, Hit]:
+@dataclass(frozen=True)
+class Alias:
+    """A word of a person's multi-word name that may stand for the whole name."""
+
+    hit: Hit
+    article: bool  # written with the article (الظواهري): a lone mention must agree
+
+
+def _aliases(sentences: list[dict[int, Hit]], gaz: Gazetteer) -> dict[str, Alias]:
     """Parts of people's multi-word names: a later bare مجاهد or لاريجاني is the same person."""
-    aliases: dict[str, Hit] = {}
+    aliases: dict[str, Alias] = {}
     for hits in sentences:
         for hit in _unique(hits):
             if hit.type != "person":
                 continue
-            for part in _alias_parts(hit.name):
+            for part, article in _alias_parts(hit.name):
                 if gaz.words.get(part) not in ("common", "stop"):
-                    aliases.setdefault(part, hit)
+                    aliases.setdefault(part, Alias(hit, article))
     return aliases
 
 
-def _alias_parts(name: str) -> list[str]:
-    """Bare folded words of a name that can stand for it alone (not بن / عبد / short ones)."""
-    words = [bare(fold(word)) for word in name.split()]
+def _alias_parts(name: str) -> list[tuple[str, bool]]:
+    """(bare folded word, had the article) for the words of a name that can stand for it alone
+    (not بن / عبد / short ones); empty for a one-word name."""
+    words = [fold(word) for word in name.split()]
     if len(words) < 2:
         return []
-    return [w for w in words if len(w) >= 3 and w not in _NAME_LINKS and not w.startswith("عبد")]
+    return [
+        (bare(w), has_article(w))
+        for w in words
+        if len(bare(w)) >= 3 and bare(w) not in _NAME_LINKS and not w.startswith("عبد")
+    ]
 
 
-def _alias_hits(toks: Sequence[Tok], hits: dict[int, Hit], aliases: dict[str, Hit]) -> None:
+def _alias_hits(toks: Sequence[Tok], hits: dict[int, Hit], aliases: dict[str, Alias]) -> None:
     for i, tok in enumerate(toks):
         hit = hits.get(i)
         if hit is not None and hit.last == i + 1 and hit.type == "person" and hit.entry is None:
-            source = aliases.get(bare(fold(hit.name)))
-            if source is not None:  # وأضاف جوزيه: a rule found the given name of a known person
-                hits[i] = replace(hit, group=source.group)
+            alias = aliases.get(bare(fold(hit.name)))
+            if alias is not None:  # وأضاف جوزيه: a rule found the given name of a known person
+                hits[i] = replace(hit, group=alias.hit.group)
             continue
         if hit is not None:
             continue
-        for plen, form, _ in tok.readings:
-            source = aliases.get(form)
-            if source is not None:
-                _add(hits, _hit(toks, i, i + 1, plen, "person", group=source.group))
+        for plen, form, article in tok.readings:
+            alias = aliases.get(form)
+            # Written as in the name: بالإسلام is not the إسلام of يوسف إسلام.
+            if alias is not None and alias.article == article:
+                _add(hits, _hit(toks, i, i + 1, plen, "person", group=alias.hit.group))
                 break
 
 
