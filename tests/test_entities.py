@@ -381,3 +381,43 @@ def test_a_word_that_starts_with_waw_is_not_a_listed_name():
     # وفدا is "a delegation", not "and Fida" continuing a list of people.
     found = extract_entities(_doc("استقبل البابا فرنسيس وفدا من رجال الدين أمس.")).entities
     assert [e.en for e in found if e.type == "person"] == ["Pope Francis"]
+
+
+def test_a_listed_person_in_another_spelling_is_found():
+    """أنغيلا for أنجيلا, آبيه for آبي, غاني for غني: transliterations of one name differ."""
+    found = extract_entities(_doc("والتقت أنغيلا ميركل بنظيرها شينزو آبيه في برلين أمس .")).entities
+    assert {"Angela Merkel", "Shinzo Abe"} <= {e.en for e in found if e.type == "person"}
+    found = extract_entities(_doc("وقال الرئيس اشرف غاني إن الحوار مستمر .")).entities
+    assert "Ashraf Ghani" in {e.en for e in found}
+
+
+def test_short_words_never_match_a_name_by_their_consonants():
+    # بين كي من has the consonants of بان كي مون but no word spelled as listed.
+    found = extract_entities(_doc("ولا فرق بين كي من يسافر ومن يقيم .")).entities
+    assert "Ban Ki-moon" not in {e.en for e in found}
+
+
+def test_a_title_in_apposition_closes_the_name():
+    assert _people("وقال سامي بشر أمين عام الاتحاد إن المؤتمر ناجح .") == ["سامي بشر"]
+
+
+def test_a_family_name_after_an_everyday_word_ends_a_first_names_name():
+    people = _people("وقال وزير الإعلام الباكستاني سامي عظيم خان إن الاتهامات باطلة .")
+    assert people == ["سامي عظيم خان"]
+
+
+def test_a_world_ranking_announces_a_player():
+    assert _people("وفاز المصنف 43 عالميا جيري ماروفاك على منافسه .") == ["جيري ماروفاك"]
+
+
+def test_a_lone_surname_agrees_with_the_names_article():
+    """يوسف إسلام is a person; بالإسلام later is the religion, not his surname."""
+    text = ("وزار السيد يوسف إسلام المؤسسة أمس .", "وألقى محاضرة تعرف بالإسلام وفضائله .")
+    result = extract_entities(_doc(*text))
+    assert [m.sentence for m in result.mentions if m.key.startswith("person/")] == [0]
+
+
+def test_a_verb_prefix_never_stands_before_a_particle():
+    """نوفاك is not ن + وفاك: a name the dictionary does not know stays unknown."""
+    assert word_kind(tokenize("نوفاك")[0], load_gazetteer()) is None
+    assert word_kind(tokenize("يتنافسون")[0], load_gazetteer()) == "common"

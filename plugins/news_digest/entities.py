@@ -35,7 +35,16 @@ from dataclasses import dataclass, replace
 from slugify import slugify
 
 from .arabic import ARABIC_LETTER_CLASS, fold
-from .gazetteer import Gazetteer, GazetteerEntry, Pattern, Word, bare, has_article, load_gazetteer
+from .gazetteer import (
+    Gazetteer,
+    GazetteerEntry,
+    Pattern,
+    Word,
+    bare,
+    has_article,
+    load_gazetteer,
+    skeleton,
+)
 from .models import Document
 from .transliterate import romanize, romanize_phrase
 
@@ -222,11 +231,39 @@ def _gazetteer_match(toks: Sequence[Tok], i: int, gaz: Gazetteer) -> Hit | None:
                 best = (i + size, plen, pattern.entry)
                 break
     if best is None:
+        best = _loose_match(toks, i, gaz)
+    if best is None:
         return None
     last, plen, entry = best
     if entry.type == "person" and last - i > 1 and toks[i].fold[plen:] in _NAME_TITLES:
         i, plen = i + 1, 0  # a listed "البابا فرنسيس": the title is not part of the name
     return _hit(toks, i, last, plen, entry.type, entry=entry, group=entry.key)
+
+
+def _loose_match(
+    toks: Sequence[Tok], i: int, gaz: Gazetteer
+) -> tuple[int, int, GazetteerEntry] | None:
+    """A listed person's name in another spelling: every word has the listed word's skeleton
+    and the article where it has one, and one word at least, not an everyday word, is spelled
+    as listed (أنغيلا ميركل for أنجيلا ميركل), so a chance run of short words never matches."""
+    for plen, form, article in toks[i].readings:
+        for pattern in gaz.loose_index.get(skeleton(form), ()):
+            size = len(pattern.tokens)
+            if i + size > len(toks) or pattern.articles[0] != article:
+                continue
+            words = [form, *(t.readings[0][1] for t in toks[i + 1 : i + size])]
+            rest = zip(toks[i + 1 : i + size], pattern.articles[1:], strict=True)
+            if any(t.brk or t.readings[0][2] != a for t, a in rest):
+                continue
+            if [skeleton(w) for w in words] != list(pattern.tokens):
+                continue
+            anchors = [
+                w for w, s in zip(words, pattern.spelled, strict=True)
+                if w == s and gaz.words.get(w) not in ("common", "stop")
+            ]  # fmt: skip
+            if anchors:
+                return i + size, plen, pattern.entry
+    return None
 
 
 def _continues(toks: Sequence[Tok], i: int, pattern: Pattern) -> bool:
@@ -297,9 +334,11 @@ def _strip_ends(forms: list[str], endings: tuple[str, ...]) -> list[str]:
     return out
 
 
-def _stems(form: str) -> list[str]:
-    out = _strip_ends(_strip_ends([form], _PRONOUNS), _ENDINGS)
-    for stem in list(out):
+def _stems(form: str) -> tuple[list[str], list[str]]:
+    """(the form and its forms without endings, forms without a verb or participle prefix)."""
+    ends = _strip_ends(_strip_ends([form], _PRONOUNS), _ENDINGS)
+    out: list[str] = []
+    for stem in ends:
         for prefix in _VERB_PREFIXES:
             if stem.startswith(prefix) and len(stem) > 4:
                 rest = stem[len(prefix) :]
@@ -310,7 +349,7 @@ def _stems(form: str) -> list[str]:
             out.append(stem[1:])
             if stem[1:2] in ("س", "ن"):
                 out.append("ا" + stem[1:])
-    return out
+    return ends, out
 
 
 def word_kind(tok: Tok, gaz: Gazetteer, stems: bool = True) -> str | None:
@@ -327,7 +366,11 @@ def word_kind(tok: Tok, gaz: Gazetteer, stems: bool = True) -> str | None:
     if not stems:
         return None
     for _plen, form, _article in tok.readings:
-        if any(gaz.words.get(stem) in ("common", "stop") for stem in _stems(form)[1:]):
+        ends, prefixed = _stems(form)
+        if any(gaz.words.get(stem) in ("common", "stop") for stem in ends[1:]):
+            return "common"
+        # A verb prefix stands before verbs, never before a particle (نوفاك is not ن + وفاك).
+        if any(gaz.words.get(stem) == "common" for stem in prefixed):
             return "common"
     return None
 
@@ -593,8 +636,7 @@ def _person_by_cue(toks: Sequence[Tok], i: int, hits: dict[int, Hit], gaz: Gazet
     end = _name_end(toks, j, hits, gaz)
     if end == j:
         return cue.end
-    if _given(toks[j], gaz) == (0, toks[j].fold):
-        end = _given_name_tail(toks, end, hits, gaz)
+    end = _first_name_tail(toks, j, end, hits, gaz)
     _add(hits, _hit(toks, j, end, 0, "person", role=cue.role, role_en=cue.role_en))
     return end
 
@@ -642,6 +684,15 @@ def _given_name_tail(toks: Sequence[Tok], end: int, hits: dict[int, Hit], gaz: G
         after = _name_end(toks, nxt, hits, gaz)  # nxt itself when على (folded علي) is no name
         return after if after > nxt else end
     return end
+
+
+def _first_name_tail(
+    toks: Sequence[Tok], j: int, end: int, hits: dict[int, Hit], gaz: Gazetteer
+) -> int:
+    """Where a name found at j..end ends once a first name at j takes its tail."""
+    if _given(toks[j], gaz) != (0, toks[j].fold):
+        return end
+    return _given_name_tail(toks, end, hits, gaz)
 
 
 def _family(tok: Tok, gaz: Gazetteer) -> bool:
@@ -736,6 +787,13 @@ def _cued_person(toks: Sequence[Tok], i: int, j: int, hits: dict[int, Hit], gaz:
     return end
 
 
+def _person_by_world_rank(toks: Sequence[Tok], i: int, hits: dict[int, Hit], gaz: Gazetteer) -> int:
+    """المصنف 43 عالميا NAME: a player's world ranking stands right before the name."""
+    if toks[i].fold != "عالميا" or i + 1 >= len(toks) or toks[i + 1].brk:
+        return i
+    return _cued_person(toks, i, i + 1, hits, gaz)
+
+
 def _person_by_demonym(toks: Sequence[Tok], i: int, hits: dict[int, Hit], gaz: Gazetteer) -> int:
     """الروسي NAME: a masculine nationality adjective right before a name-shaped word."""
     if not _demonym_cue(toks[i], gaz):
@@ -757,7 +815,10 @@ def _person_by_speech(toks: Sequence[Tok], i: int, hits: dict[int, Hit], gaz: Ga
     end = _name_end(toks, j, hits, gaz)
     if end == j or end - j > 3:
         return i
-    if not _follows_name(toks, end) and not _all_name_words(toks[j:end], gaz):
+    tail = _first_name_tail(toks, j, end, hits, gaz)
+    if tail > end:
+        end = tail  # a first name and the words its tail takes: a name, whatever they mean
+    elif not _follows_name(toks, end) and not _all_name_words(toks[j:end], gaz):
         return i
     _add(hits, _hit(toks, j, end, 0, "person"))
     return end
@@ -1020,6 +1081,7 @@ _RULES = (
     _person_by_given_name,
     _person_by_relation,
     _person_by_demonym,
+    _person_by_world_rank,
     _person_by_speech,
     _person_in_ranking,
     _place_by_preposition,

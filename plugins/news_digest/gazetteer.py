@@ -44,6 +44,8 @@ class Pattern:
     entry: GazetteerEntry
     # Which tokens carry the article: the text must agree (الخليل is Hebron, خليل a name).
     articles: tuple[bool, ...] = ()
+    # For a pattern of skeletons (see ``skeleton``): the bare tokens as listed.
+    spelled: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,11 @@ class Gazetteer:
     roles: Mapping[tuple[str, ...], Word]  # folded tokens of the phrase -> role word
     role_firsts: frozenset[str]  # first tokens of the role phrases: a cheap pre-check
     stopwords: frozenset[str]  # folded
+    # Skeleton of the first token -> people's names of two or more words as skeletons, for the
+    # other spellings of transliterated names (أنجيلا/أنغيلا ميركل، شينزو آبي/آبيه).
+    loose_index: Mapping[str, tuple[Pattern, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
     # Folded form -> common | given | family | proper (words.tsv, generated from library data):
     # tells everyday words from names where no rule or list decides.
     words: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
@@ -133,6 +140,42 @@ def build_index(entries: Iterable[GazetteerEntry]) -> Mapping[str, tuple[Pattern
     )
 
 
+_LONG_VOWELS = str.maketrans("", "", "اوي")
+
+
+def skeleton(token: str) -> str:
+    """A bare folded token with the letters that transliterations of one name disagree on
+    taken out: long vowels after the first letter, a final ه after a vowel (آبيه), and غ
+    written for the g that others write ج."""
+    token = token.replace("غ", "ج")
+    if len(token) > 3 and token.endswith("ه") and token[-2] in "اوي":
+        token = token[:-1]
+    return token[:1] + token[1:].translate(_LONG_VOWELS)
+
+
+def build_loose_index(entries: Iterable[GazetteerEntry]) -> Mapping[str, tuple[Pattern, ...]]:
+    """Skeleton patterns of people's names of two or more words, longest first."""
+    grouped: dict[str, dict[tuple[str, ...], Pattern]] = {}
+    for entry in entries:
+        if entry.type != "person":
+            continue
+        for variant in entry.ar:
+            folded = tokens(variant)
+            spelled = tuple(bare(token) for token in folded)
+            if len(spelled) < 2:
+                continue  # one word is too little to match by its consonants alone
+            toks = tuple(skeleton(token) for token in spelled)
+            articles = tuple(has_article(token) for token in folded)
+            pattern = Pattern(toks, entry, articles, spelled)
+            grouped.setdefault(toks[0], {}).setdefault(toks, pattern)
+    return MappingProxyType(
+        {
+            first: tuple(sorted(patterns.values(), key=lambda p: (-len(p.tokens), p.entry.key)))
+            for first, patterns in grouped.items()
+        }
+    )
+
+
 def _words(path: Path, kind_column: str) -> list[Word]:
     return [Word(row["ar"], row["en"], row[kind_column]) for row in _read_tsv(path)]
 
@@ -161,6 +204,7 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
     return Gazetteer(
         entries=entries,
         index=build_index(entries),
+        loose_index=build_loose_index(entries),
         name_parts=MappingProxyType(parts),
         demonyms=_demonym_forms(_words(data_dir / "demonyms.tsv", "country")),
         roles=MappingProxyType(roles),
