@@ -421,3 +421,10 @@ def test_a_verb_prefix_never_stands_before_a_particle():
     """نوفاك is not ن + وفاك: a name the dictionary does not know stays unknown."""
     assert word_kind(tokenize("نوفاك")[0], load_gazetteer()) is None
     assert word_kind(tokenize("يتنافسون")[0], load_gazetteer()) == "common"
+
+
+def test_ali_is_a_name_between_names_and_after_a_title():
+    """على folds to علي: between first names and right after a title it is the name Ali."""
+    assert _people("ووصل السيد محمود علي يوسف وزير الدولة أمس .") == ["محمود علي يوسف"]
+    assert _people("وحضر السيد علي الحربي المدير العام للمؤسسة .") == ["علي الحربي"]
+    assert not any("علي" in p.split() for p in _people("وحصل سامي نصار على الجائزة الأولى ."))

@@ -576,17 +576,27 @@ def _link_complement(toks: Sequence[Tok], k: int, gaz: Gazetteer) -> bool:
     return not _is_stop(tok, gaz) and len(tok.fold) >= 2
 
 
-def _name_end(toks: Sequence[Tok], j: int, hits: dict[int, Hit], gaz: Gazetteer) -> int:
-    """Index after the name that starts at token j (j itself when there is none)."""
+def _name_end(
+    toks: Sequence[Tok], j: int, hits: dict[int, Hit], gaz: Gazetteer, started: bool = False
+) -> int:
+    """Index after the name that starts at token j (j itself when there is none).
+
+    ``started``: the caller knows a name starts at j (a title before علي), whatever j reads as.
+    """
     if j >= len(toks) or j in hits:
         return j
     # روح الله, نصر الله: a compound whose first word alone is an everyday noun.
     compound = j + 1 < len(toks) and toks[j + 1].fold == "الله" and not toks[j + 1].brk
-    if (not compound and not _name_start_ok(toks[j], gaz)) or _role_phrase_at(toks, j, gaz):
+    start_ok = started or compound or _name_start_ok(toks[j], gaz)
+    if not start_ok or _role_phrase_at(toks, j, gaz):
         return j
     k = j + 1
     while k < len(toks) and k - j < MAX_NAME_TOKENS and k not in hits:
-        if not _name_continues(toks[k], gaz, k - j) and not _link_complement(toks, k, gaz):
+        if (
+            not _name_continues(toks[k], gaz, k - j)
+            and not _link_complement(toks, k, gaz)
+            and not _given_among_names(toks, k, gaz)
+        ):
             break
         if _role_phrase_at(toks, k, gaz):
             break  # كمال بشر أمين عام …: أمين here opens a title, not a third name
@@ -594,6 +604,20 @@ def _name_end(toks: Sequence[Tok], j: int, hits: dict[int, Hit], gaz: Gazetteer)
     while k - 1 > j and toks[k - 1].fold in _NAME_LINKS - {"الله", "الدين"}:
         k -= 1  # a name does not end on بن / أبو / عبد
     return k
+
+
+def _given_like_particle(tok: Tok, gaz: Gazetteer) -> bool:
+    """A first name spelled like a particle once folded: علي (Ali, and على "on")."""
+    part = gaz.name_parts.get(tok.fold)
+    return part is not None and part.kind == "given" and _is_stop(tok, gaz)
+
+
+def _given_among_names(toks: Sequence[Tok], k: int, gaz: Gazetteer) -> bool:
+    """محمود علي يوسف: such a first name between names is a name, not the particle."""
+    if not _given_like_particle(toks[k], gaz) or k + 1 >= len(toks) or toks[k + 1].brk:
+        return False
+    nxt = toks[k + 1]
+    return _given(nxt, gaz) == (0, nxt.fold) or _family(nxt, gaz)
 
 
 def _role_phrase_at(toks: Sequence[Tok], k: int, gaz: Gazetteer) -> bool:
@@ -634,6 +658,10 @@ def _person_by_cue(toks: Sequence[Tok], i: int, hits: dict[int, Hit], gaz: Gazet
         hits[j] = replace(hits[j], role=cue.role, role_en=cue.role_en)
         return hits[j].last
     end = _name_end(toks, j, hits, gaz)
+    if end == j and j < len(toks) and _given_like_particle(toks[j], gaz):
+        # السيد علي السويدي: right after a title, علي is the name when a name word follows.
+        after = _name_end(toks, j, hits, gaz, started=True)
+        end = after if after > j + 1 else j
     if end == j:
         return cue.end
     end = _first_name_tail(toks, j, end, hits, gaz)
