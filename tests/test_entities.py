@@ -428,3 +428,23 @@ def test_ali_is_a_name_between_names_and_after_a_title():
     assert _people("ووصل السيد محمود علي يوسف وزير الدولة أمس .") == ["محمود علي يوسف"]
     assert _people("وحضر السيد علي الحربي المدير العام للمؤسسة .") == ["علي الحربي"]
     assert not any("علي" in p.split() for p in _people("وحصل سامي نصار على الجائزة الأولى ."))
+
+
+def test_a_long_listed_name_is_found_in_another_spelling():
+    found = _typed("وأعلنت فولكسفاجن عن خطة جديدة .")
+    assert ("organization", "فولكس فاغن") in found
+
+
+def test_other_spellings_must_be_close_and_end_alike():
+    """هورفورد (Horford) has Harvard's consonants, الدنماركي is an adjective, محمد صالح is a
+    name of its own, not a spelling of محمد صلاح."""
+    found = {e.en for e in extract_entities(_doc("وسجل هورفورد عشرين نقطة أمس .")).entities}
+    assert "Harvard University" not in found
+    found = {e.en for e in extract_entities(_doc("وقال السفير الدنماركي كلمة .")).entities}
+    assert "Denmark" not in found
+    found = {e.en for e in extract_entities(_doc("وقال محمد صالح إن الفريق جاهز .")).entities}
+    assert "Mohamed Salah" not in found
+
+
+def test_a_preposition_with_the_article_starts_no_name():
+    assert _people("وتلا آيات من القرآن ثم قرأ للقرآن الكريم تفسيرا .") == []

@@ -43,6 +43,7 @@ from .gazetteer import (
     bare,
     has_article,
     load_gazetteer,
+    same_name,
     skeleton,
 )
 from .models import Document
@@ -243,9 +244,10 @@ def _gazetteer_match(toks: Sequence[Tok], i: int, gaz: Gazetteer) -> Hit | None:
 def _loose_match(
     toks: Sequence[Tok], i: int, gaz: Gazetteer
 ) -> tuple[int, int, GazetteerEntry] | None:
-    """A listed person's name in another spelling: every word has the listed word's skeleton
-    and the article where it has one, and one word at least, not an everyday word, is spelled
-    as listed (أنغيلا ميركل for أنجيلا ميركل), so a chance run of short words never matches."""
+    """A listed name in another spelling: every word has the listed word's skeleton and the
+    article where it has one. In a person's name of several words one word at least, not an
+    everyday word, is spelled as listed (أنغيلا ميركل for أنجيلا ميركل), so a chance run of
+    short words never matches; a one-word name must be no everyday word or listed first name."""
     for plen, form, article in toks[i].readings:
         for pattern in gaz.loose_index.get(skeleton(form), ()):
             size = len(pattern.tokens)
@@ -257,11 +259,16 @@ def _loose_match(
                 continue
             if [skeleton(w) for w in words] != list(pattern.tokens):
                 continue
-            anchors = [
-                w for w, s in zip(words, pattern.spelled, strict=True)
-                if w == s and gaz.words.get(w) not in ("common", "stop")
-            ]  # fmt: skip
-            if anchors:
+            pairs = list(zip(words, pattern.spelled, strict=True))
+            if not all(same_name(w, s) for w, s in pairs):
+                continue
+            if any(w != s and gaz.words.get(w) == "given" for w, s in pairs):
+                continue  # محمد صالح: a first name is itself, not a spelling of صلاح
+            if size == 1:
+                if word_kind(toks[i], gaz) in (None, "proper"):
+                    return i + 1, plen, pattern.entry
+                continue
+            if any(w == s and gaz.words.get(w) not in ("common", "stop") for w, s in pairs):
                 return i + size, plen, pattern.entry
     return None
 
@@ -522,6 +529,10 @@ def _name_start_ok(tok: Tok, gaz: Gazetteer) -> bool:
         return False  # والسيد, فالرئيس: "and" + a title, not a name
     if tok.fold[:1] in ("ي", "ت") and len(tok.fold) <= 5 and word_kind(tok, gaz) is None:
         return False  # يريد, تؤدي: an imperfect verb no stem rule reaches, not a name
+    # للقرآن, بالسيف: a preposition and the article make a noun, unless the word is a name.
+    behind_article = any(plen and article for plen, _, article in tok.readings)
+    if behind_article and gaz.words.get(tok.fold) not in ("given", "family", "proper"):
+        return False
     return (tok.fold,) not in gaz.roles and not _is_common(tok, gaz)
 
 

@@ -13,6 +13,7 @@ import csv
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -66,8 +67,9 @@ class Gazetteer:
     roles: Mapping[tuple[str, ...], Word]  # folded tokens of the phrase -> role word
     role_firsts: frozenset[str]  # first tokens of the role phrases: a cheap pre-check
     stopwords: frozenset[str]  # folded
-    # Skeleton of the first token -> people's names of two or more words as skeletons, for the
-    # other spellings of transliterated names (أنجيلا/أنغيلا ميركل، شينزو آبي/آبيه).
+    # Skeleton of the first token -> people's names of two or more words and long one-word
+    # names as skeletons, for the other spellings of transliterated names (أنجيلا/أنغيلا
+    # ميركل، شينزو آبي/آبيه، فولكسفاغن/فولكسفاجن).
     loose_index: Mapping[str, tuple[Pattern, ...]] = field(
         default_factory=lambda: MappingProxyType({})
     )
@@ -143,27 +145,47 @@ def build_index(entries: Iterable[GazetteerEntry]) -> Mapping[str, tuple[Pattern
 _LONG_VOWELS = str.maketrans("", "", "اوي")
 
 
+def _without_final_ha(token: str) -> str:
+    return token[:-1] if len(token) > 3 and token.endswith("ه") and token[-2] in "اوي" else token
+
+
 def skeleton(token: str) -> str:
     """A bare folded token with the letters that transliterations of one name disagree on
     taken out: long vowels after the first letter, a final ه after a vowel (آبيه), and غ
     written for the g that others write ج."""
-    token = token.replace("غ", "ج")
-    if len(token) > 3 and token.endswith("ه") and token[-2] in "اوي":
-        token = token[:-1]
+    token = _without_final_ha(token.replace("غ", "ج"))
     return token[:1] + token[1:].translate(_LONG_VOWELS)
 
 
+# How alike (difflib ratio) two spellings with one skeleton must be: هارفارد and هورفورد
+# (Harvard, Horford) differ in every vowel, كامبريدج and كامبردج in one.
+MIN_SPELLING_RATIO = 0.8
+
+
+def same_name(word: str, listed: str) -> bool:
+    """Two spellings with one skeleton are one name: they end alike (an added ي makes an
+    adjective: الدنماركي) and differ in few letters."""
+    if _without_final_ha(word)[-1:] != _without_final_ha(listed)[-1:]:
+        return False
+    return word == listed or SequenceMatcher(None, word, listed).ratio() >= MIN_SPELLING_RATIO
+
+
+# A one-word name matched by its skeleton alone needs this many letters in it.
+MIN_LOOSE_SKELETON = 5
+
+
 def build_loose_index(entries: Iterable[GazetteerEntry]) -> Mapping[str, tuple[Pattern, ...]]:
-    """Skeleton patterns of people's names of two or more words, longest first."""
+    """Skeleton patterns of people's names of two or more words and of long one-word names
+    (فولكسفاغن), longest first."""
     grouped: dict[str, dict[tuple[str, ...], Pattern]] = {}
     for entry in entries:
-        if entry.type != "person":
-            continue
         for variant in entry.ar:
             folded = tokens(variant)
             spelled = tuple(bare(token) for token in folded)
-            if len(spelled) < 2:
-                continue  # one word is too little to match by its consonants alone
+            if len(spelled) == 1 and len(skeleton(spelled[0])) < MIN_LOOSE_SKELETON:
+                continue  # a short word is too little to match by its consonants alone
+            if len(spelled) > 1 and entry.type != "person":
+                continue
             toks = tuple(skeleton(token) for token in spelled)
             articles = tuple(has_article(token) for token in folded)
             pattern = Pattern(toks, entry, articles, spelled)
