@@ -448,3 +448,22 @@ def test_other_spellings_must_be_close_and_end_alike():
 
 def test_a_preposition_with_the_article_starts_no_name():
     assert _people("وتلا آيات من القرآن ثم قرأ للقرآن الكريم تفسيرا .") == []
+
+
+def test_an_ambiguous_outlet_name_after_a_medium_noun_is_the_outlet():
+    found = {
+        e.en: e.type
+        for e in extract_entities(_doc("وأفاد مراسل الجزيرة في غزة بأن القصف توقف .")).entities
+    }
+    assert found.get("Al Jazeera") == "organization"
+    found = {
+        e.en for e in extract_entities(_doc("وعاد الصيادون إلى الجزيرة قبل الغروب .")).entities
+    }
+    assert "Al Jazeera" not in found
+
+
+def test_a_foreign_organisation_keeps_its_name_behind_the_article():
+    found = {e.en for e in extract_entities(_doc("وتحطمت طائرة البوينغ قرب المطار .")).entities}
+    assert "Boeing" in found
+    found = {e.key for e in extract_entities(_doc("ووصل الوفد إلى الخليل صباحا .")).entities}
+    assert not any(key.startswith("person/") for key in found)

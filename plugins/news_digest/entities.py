@@ -228,7 +228,8 @@ def _gazetteer_match(toks: Sequence[Tok], i: int, gaz: Gazetteer) -> Hit | None:
             size = len(pattern.tokens)
             if best is not None and size <= best[0] - i:
                 break
-            if pattern.articles[0] == article and _continues(toks, i, pattern):
+            agrees = pattern.articles[0] == article or _brand_with_article(pattern, form, gaz)
+            if agrees and _continues(toks, i, pattern):
                 best = (i + size, plen, pattern.entry)
                 break
     if best is None:
@@ -239,6 +240,17 @@ def _gazetteer_match(toks: Sequence[Tok], i: int, gaz: Gazetteer) -> Hit | None:
     if entry.type == "person" and last - i > 1 and toks[i].fold[plen:] in _NAME_TITLES:
         i, plen = i + 1, 0  # a listed "البابا فرنسيس": the title is not part of the name
     return _hit(toks, i, last, plen, entry.type, entry=entry, group=entry.key)
+
+
+_FOREIGN = frozenset({None, "proper"})  # word kinds of a word that is no everyday Arabic one
+
+
+def _brand_with_article(pattern: Pattern, form: str, gaz: Gazetteer) -> bool:
+    """البوينغ: Arabic puts the article on a foreign organisation's one-word name; the name is
+    still the listed one when the word is no everyday Arabic word or name (الخليل is Hebron,
+    خليل a name)."""
+    one_word = len(pattern.tokens) == 1 and not pattern.articles[0]
+    return one_word and pattern.entry.type == "organization" and gaz.words.get(form) in _FOREIGN
 
 
 def _loose_match(
@@ -265,7 +277,7 @@ def _loose_match(
             if any(w != s and gaz.words.get(w) == "given" for w, s in pairs):
                 continue  # محمد صالح: a first name is itself, not a spelling of صلاح
             if size == 1:
-                if word_kind(toks[i], gaz) in (None, "proper"):
+                if word_kind(toks[i], gaz) in _FOREIGN:
                     return i + 1, plen, pattern.entry
                 continue
             if any(w == s and gaz.words.get(w) not in ("common", "stop") for w, s in pairs):
@@ -941,6 +953,30 @@ def _place_by_head(toks: Sequence[Tok], i: int, hits: dict[int, Hit], gaz: Gazet
     return k
 
 
+# A medium's noun: an outlet's name that is also an everyday word is the outlet after it.
+_MEDIA_NOUNS = frozenset(
+    {"مراسل", "مراسله", "قناه", "تلفزيون", "شبكه", "اذاعه", "صحيفه", "جريده", "موقع", "وكاله"}
+)
+
+
+def _outlet_after_medium(toks: Sequence[Tok], i: int, hits: dict[int, Hit], gaz: Gazetteer) -> int:
+    """مراسل الجزيرة، قناة العربية: the outlet whose name alone would be an everyday word."""
+    if not any(form in _MEDIA_NOUNS and not art for _, form, art in toks[i].readings[:3]):
+        return i
+    j = i + 1
+    for size in (3, 2, 1):
+        words = toks[j : j + size]
+        if len(words) < size or any(k in hits for k in range(j, j + size)):
+            continue
+        if any(t.brk and not t.quote for t in words) or any(t.brk for t in words[1:]):
+            continue
+        entry = gaz.cued_outlets.get(tuple(t.readings[0][1] for t in words))
+        if entry is not None:
+            _add(hits, _hit(toks, j, j + size, 0, "organization", entry=entry, group=entry.key))
+            return j + size
+    return i
+
+
 def _quoted_name(toks: Sequence[Tok], j: int, hits: dict[int, Hit]) -> int:
     """Index after a short name in quotation marks opening at token j (j when there is none)."""
     if j >= len(toks) or not toks[j].quote or toks[j].latin:
@@ -1113,6 +1149,7 @@ def _add(hits: dict[int, Hit], hit: Hit) -> None:
 
 
 _RULES = (
+    _outlet_after_medium,
     _person_by_cue,
     _organization_by_head,
     _organization_by_name_head,

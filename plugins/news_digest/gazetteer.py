@@ -73,6 +73,11 @@ class Gazetteer:
     loose_index: Mapping[str, tuple[Pattern, ...]] = field(
         default_factory=lambda: MappingProxyType({})
     )
+    # Outlets' names that are also everyday words (الجزيرة، العربية), as bare tokens: only
+    # right after a medium's noun (مراسل الجزيرة) are they the outlet.
+    cued_outlets: Mapping[tuple[str, ...], GazetteerEntry] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
     # Folded form -> common | given | family | proper (words.tsv, generated from library data):
     # tells everyday words from names where no rule or list decides.
     words: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
@@ -105,8 +110,9 @@ def _entity_rows(data_dir: Path) -> Iterable[GazetteerEntry]:
             yield GazetteerEntry(row["key"], row["type"], row["en"], variants, row.get("iso") or "")
 
 
-def _outlet_entries() -> list[GazetteerEntry]:
-    """Outlets and agencies from the sources module, when that module is installed."""
+def _outlet_entries(cued: bool = False) -> list[GazetteerEntry]:
+    """Outlets and agencies from the sources module, when that module is installed: their
+    unambiguous names, or with ``cued`` the ones that are also everyday words (الجزيرة)."""
     try:
         from .sources import load_outlets
     except ImportError:
@@ -114,11 +120,20 @@ def _outlet_entries() -> list[GazetteerEntry]:
         return []
     entries = []
     for outlet in load_outlets():
-        variants = tuple(v for v in outlet.variants if v)
+        variants = tuple(v for v in (outlet.cue_variants if cued else outlet.variants) if v)
         if variants:
             key = f"organization/{slugify(outlet.en)}"
             entries.append(GazetteerEntry(key, "organization", outlet.en, variants))
     return entries
+
+
+def _cued_outlets() -> Mapping[tuple[str, ...], GazetteerEntry]:
+    """Bare tokens of the outlets' ambiguous names -> the outlet."""
+    found: dict[tuple[str, ...], GazetteerEntry] = {}
+    for entry in _outlet_entries(cued=True):
+        for variant in entry.ar:
+            found.setdefault(bare_tokens(variant), entry)
+    return MappingProxyType(found)
 
 
 def build_index(entries: Iterable[GazetteerEntry]) -> Mapping[str, tuple[Pattern, ...]]:
@@ -227,6 +242,7 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
         entries=entries,
         index=build_index(entries),
         loose_index=build_loose_index(entries),
+        cued_outlets=_cued_outlets(),
         name_parts=MappingProxyType(parts),
         demonyms=_demonym_forms(_words(data_dir / "demonyms.tsv", "country")),
         roles=MappingProxyType(roles),
