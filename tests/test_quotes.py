@@ -142,7 +142,18 @@ def test_names_in_quote_marks_are_not_quotes() -> None:
 def test_without_entities() -> None:
     doc = doc_of('وأكد المتحدث باسم الشرطة، أن "القتال متواصل في شمال المدينة منذ الصباح".')
     [quote] = extract_quotes(doc, None)
-    assert quote.speaker == "المتحدث باسم الشرطة" and quote.speaker_en is None
+    # The role words alone give the English: no entity is needed for it.
+    assert quote.speaker == "المتحدث باسم الشرطة"
+    assert quote.speaker_en == "spokesman for the police"
+
+
+def test_a_role_phrase_speaker_gets_its_english() -> None:
+    doc = doc_of('إلا أن حاكم قندهار قال إن "الوضع تحت السيطرة الكاملة في المدينة".')
+    [quote] = extract_quotes(doc, extract_entities(doc))
+    assert quote.speaker == "حاكم قندهار" and quote.speaker_en == "governor of Kandahar"
+    doc = doc_of('وقال مسؤولون حكوميون إن "القتال جار في أطراف المدينة منذ الصباح".')
+    [quote] = extract_quotes(doc, extract_entities(doc))
+    assert quote.speaker_en is None  # a word we cannot put into English: none is invented
 
 
 @pytest.mark.parametrize(

@@ -523,6 +523,17 @@ def _cue(toks: Sequence[Tok], i: int, hits: dict[int, Hit], gaz: Gazetteer) -> C
     return Cue(end, role, _role_english(head, modifiers, parts))
 
 
+def role_english(phrase: str) -> str | None:
+    """English of a whole role phrase that names no one (حاكم قندهار -> governor of Kandahar),
+    from the role words and gazetteer names in it; None when a word is not known."""
+    gaz = load_gazetteer()
+    toks = tokenize(phrase)
+    if not toks:
+        return None
+    cue = _cue(toks, 0, sentence_hits(toks, gaz), gaz)
+    return cue.role_en if cue is not None and cue.end == len(toks) else None
+
+
 def _surface(toks: Sequence[Tok], first: int, last: int, gaz: Gazetteer) -> str:
     """The sentence words first..last, without a leading و/ف conjunction."""
     words = [t.text for t in toks[first:last]]

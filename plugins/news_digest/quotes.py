@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .arabic import ARABIC_LETTER_CLASS, fold
+from .entities import role_english
 from .models import Document
 from .sentences import quote_spans
 from .sources import fold_with_offsets, load_outlets
@@ -297,7 +298,8 @@ def _resolve(
     phrase, has_words = _phrase_after(sent, verb_end, region_end)
     if phrase:
         start = sent.text.find(phrase, verb_end)
-        return Speaker(phrase, _org_en_within(sent, start, start + len(phrase))), True
+        en = _org_en_within(sent, start, start + len(phrase)) or role_english(phrase)
+        return Speaker(phrase, en), True
     if has_words:
         return None, True
     for item in reversed(sent.named):
@@ -305,7 +307,7 @@ def _resolve(
         if item.end <= verb_start and not gap.strip() and item.entity.type != "place":
             return speaker_of(item), True
     before = _phrase_before(sent, verb_start)
-    return (Speaker(before), True) if before else (None, False)
+    return (Speaker(before, role_english(before)), True) if before else (None, False)
 
 
 def _statements(sent: _Sentence, carried: Speaker | None) -> tuple[list[Statement], Speaker | None]:
