@@ -316,6 +316,10 @@ def _role_at(toks: Sequence[Tok], i: int, gaz: Gazetteer, kinds: set[str]) -> tu
     return 0, Word("", "", "")
 
 
+# Every kind of roles.tsv: a phrase of two or three of its words is a role, never a name.
+_ROLE_KINDS = frozenset({"title", "spokesman", "noun", "field", "adj"})
+
+
 def _is_stop(tok: Tok, gaz: Gazetteer) -> bool:
     """A function word or common noun, also behind a clitic (لوكالة, للصحفيين), or a particle
     with a first-person pronoun (إنني، لكننا)."""
@@ -622,7 +626,7 @@ def _name_end(
     # روح الله, نصر الله: a compound whose first word alone is an everyday noun.
     compound = j + 1 < len(toks) and toks[j + 1].fold == "الله" and not toks[j + 1].brk
     start_ok = started or compound or _name_start_ok(toks[j], gaz)
-    if not start_ok or _role_phrase_at(toks, j, gaz):
+    if not start_ok or _role_at(toks, j, gaz, _ROLE_KINDS)[0] > 1:
         return j
     k = j + 1
     while k < len(toks) and k - j < MAX_NAME_TOKENS and k not in hits:
@@ -632,7 +636,7 @@ def _name_end(
             and not _given_among_names(toks, k, gaz)
         ):
             break
-        if _role_phrase_at(toks, k, gaz):
+        if _role_at(toks, k, gaz, _ROLE_KINDS)[0] > 1:
             break  # كمال بشر أمين عام …: أمين here opens a title, not a third name
         k += 1
     while k - 1 > j and toks[k - 1].fold in _NAME_LINKS - {"الله", "الدين"}:
@@ -651,17 +655,7 @@ def _given_among_names(toks: Sequence[Tok], k: int, gaz: Gazetteer) -> bool:
     if not _given_like_particle(toks[k], gaz) or k + 1 >= len(toks) or toks[k + 1].brk:
         return False
     nxt = toks[k + 1]
-    return _given(nxt, gaz) == (0, nxt.fold) or _family(nxt, gaz)
-
-
-def _role_phrase_at(toks: Sequence[Tok], k: int, gaz: Gazetteer) -> bool:
-    """Tokens k, k+1 (and k+2) make a listed role phrase of two or three words."""
-    for size in (2, 3):
-        phrase = tuple(t.fold for t in toks[k : k + size])
-        unbroken = not any(t.brk for t in toks[k + 1 : k + size])
-        if len(phrase) == size and unbroken and phrase in gaz.roles:
-            return True
-    return False
+    return _plain_given(nxt, gaz) or _family(nxt, gaz)
 
 
 def _given(tok: Tok, gaz: Gazetteer) -> tuple[int, str] | None:
@@ -742,7 +736,7 @@ def _given_name_tail(toks: Sequence[Tok], end: int, hits: dict[int, Hit], gaz: G
         return end
     if _role_at(toks, nxt, gaz, {"title"})[0]:
         return nxt  # كمال بشر أمين عام …: the title in apposition closes a two-word name
-    if _given(toks[nxt], gaz) == (0, toks[nxt].fold) or _family(toks[nxt], gaz):
+    if _plain_given(toks[nxt], gaz) or _family(toks[nxt], gaz):
         after = _name_end(toks, nxt, hits, gaz)  # nxt itself when على (folded علي) is no name
         return after if after > nxt else end
     return end
@@ -752,9 +746,14 @@ def _first_name_tail(
     toks: Sequence[Tok], j: int, end: int, hits: dict[int, Hit], gaz: Gazetteer
 ) -> int:
     """Where a name found at j..end ends once a first name at j takes its tail."""
-    if _given(toks[j], gaz) != (0, toks[j].fold):
+    if not _plain_given(toks[j], gaz):
         return end
     return _given_name_tail(toks, end, hits, gaz)
+
+
+def _plain_given(tok: Tok, gaz: Gazetteer) -> bool:
+    """A first name as written, with no conjunction glued on."""
+    return _given(tok, gaz) == (0, tok.fold)
 
 
 def _family(tok: Tok, gaz: Gazetteer) -> bool:

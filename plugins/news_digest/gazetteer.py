@@ -136,6 +136,18 @@ def _cued_outlets() -> Mapping[tuple[str, ...], GazetteerEntry]:
     return MappingProxyType(found)
 
 
+def _longest_first(
+    grouped: Mapping[str, Mapping[object, Pattern]],
+) -> Mapping[str, tuple[Pattern, ...]]:
+    """First token -> its patterns, longest first (so the first full match is the longest)."""
+    return MappingProxyType(
+        {
+            first: tuple(sorted(patterns.values(), key=lambda p: (-len(p.tokens), p.entry.key)))
+            for first, patterns in grouped.items()
+        }
+    )
+
+
 def build_index(entries: Iterable[GazetteerEntry]) -> Mapping[str, tuple[Pattern, ...]]:
     """First bare token -> patterns, longest first (so the first full match is the longest)."""
     grouped: dict[str, dict[tuple[tuple[str, ...], tuple[bool, ...]], Pattern]] = {}
@@ -149,12 +161,7 @@ def build_index(entries: Iterable[GazetteerEntry]) -> Mapping[str, tuple[Pattern
             articles = tuple(has_article(token) for token in folded)
             pattern = Pattern(toks, entry, articles)
             grouped.setdefault(toks[0], {}).setdefault((toks, articles), pattern)
-    return MappingProxyType(
-        {
-            first: tuple(sorted(patterns.values(), key=lambda p: (-len(p.tokens), p.entry.key)))
-            for first, patterns in grouped.items()
-        }
-    )
+    return _longest_first(grouped)
 
 
 _LONG_VOWELS = str.maketrans("", "", "اوي")
@@ -205,12 +212,7 @@ def build_loose_index(entries: Iterable[GazetteerEntry]) -> Mapping[str, tuple[P
             articles = tuple(has_article(token) for token in folded)
             pattern = Pattern(toks, entry, articles, spelled)
             grouped.setdefault(toks[0], {}).setdefault(toks, pattern)
-    return MappingProxyType(
-        {
-            first: tuple(sorted(patterns.values(), key=lambda p: (-len(p.tokens), p.entry.key)))
-            for first, patterns in grouped.items()
-        }
-    )
+    return _longest_first(grouped)
 
 
 def _words(path: Path, kind_column: str) -> list[Word]:
