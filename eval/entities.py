@@ -1,6 +1,8 @@
 """Entity extraction measured on ANERcorp (CAMeL Lab test split, ../shared/corpus/anercorp).
 
-Run from the repository root: ``python eval/entities.py`` (``--errors``: error categories).
+Run from the repository root: ``python eval/entities.py`` (``--errors``: error categories;
+``--spellings``: listed names found in spellings the lists do not hold, on ant_multisource, to
+read for false matches).
 
 Method:
 - Sentences end at a blank line (the file separates sentences with blank lines; every sentence
@@ -36,11 +38,16 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from news_digest.arabic import fold, tokens  # noqa: E402
 from news_digest.entities import extract_entities  # noqa: E402
+from news_digest.gazetteer import bare_tokens, load_gazetteer  # noqa: E402
+from news_digest.ingest import read_seed  # noqa: E402
 from news_digest.models import Document, Sentence  # noqa: E402
+from news_digest.structure import build_document  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "anercorp" / "ANERCorp_CamelLab_test.dev.txt"
+NEWS = ROOT.parent / "shared" / "corpus" / "ant_multisource"
+SPELLING_ARTICLES = 3000
 DOC_SENTENCES = 20
 TYPES = {"PERS": "person", "LOC": "place", "ORG": "organization"}
 TARGET_F1 = 0.75
@@ -265,12 +272,48 @@ def shapes(sentences: list[list[tuple[str, str]]]) -> None:
         print(f"{count:>5}  {key}")
 
 
+def _listed_forms() -> dict[str, set[tuple[str, ...]]]:
+    """Entity key -> bare tokens of its listed spellings and of every run of words in them (a
+    lone surname or a name without its title is still the listed spelling)."""
+    gaz = load_gazetteer()
+    variants = [(e.key, bare_tokens(v)) for e in gaz.entries for v in e.ar]
+    variants += [(e.key, toks) for toks, e in gaz.cued_outlets.items()]
+    forms: dict[str, set[tuple[str, ...]]] = {}
+    for key, toks in variants:
+        runs = {toks[i:j] for i in range(len(toks)) for j in range(i + 1, len(toks) + 1)}
+        forms.setdefault(key, set()).update(runs)
+    return forms
+
+
+def spellings() -> None:
+    """Mentions of listed entities whose text is none of the listed spellings, with counts."""
+    if not NEWS.is_dir():
+        print(f"ant_multisource not found at {NEWS}. Skipped.")
+        return
+    forms = _listed_forms()
+    found: Counter[tuple[str, str]] = Counter()
+    for path in sorted(NEWS.rglob("*.txt"))[:SPELLING_ARTICLES]:
+        doc = build_document(path.stem, read_seed(path).text)
+        result = extract_entities(doc)
+        english = {e.key: e.en for e in result.entities}
+        for m in result.mentions:
+            text = doc.sentences[m.sentence].text[m.start : m.end]
+            if m.key in forms and not text.isascii() and bare_tokens(text) not in forms[m.key]:
+                found[(english[m.key], text)] += 1
+    print(f"{sum(found.values())} mentions in {len(found)} spellings the lists do not hold")
+    for (en, text), count in sorted(found.items()):
+        print(f"{count:>5}  {en:<32} {text}")
+
+
 def overall_f1(sentences: list[list[tuple[str, str]]]) -> float:
     """F1 over the three types together, as the table's "all" row."""
     return score(evaluate(sentences)[0], "all")[2]
 
 
 def main() -> int:
+    if "--spellings" in sys.argv[1:]:
+        spellings()
+        return 0
     if not CORPUS.is_file():
         print(f"ANERcorp not found at {CORPUS}: place ../shared/corpus beside the repo. Skipped.")
         return 0
