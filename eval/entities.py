@@ -36,12 +36,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from news_digest.analysis.entities import extract_entities  # noqa: E402
+from news_digest.analysis.entities.gazetteer import bare_tokens, load_gazetteer  # noqa: E402
 from news_digest.arabic import fold, tokens  # noqa: E402
-from news_digest.entities import extract_entities  # noqa: E402
-from news_digest.gazetteer import bare_tokens, load_gazetteer  # noqa: E402
-from news_digest.ingest import read_seed  # noqa: E402
+from news_digest.ingest.seeds import read_seed  # noqa: E402
+from news_digest.ingest.structure import build_document  # noqa: E402
 from news_digest.models import Document, Sentence  # noqa: E402
-from news_digest.structure import build_document  # noqa: E402
 
 logger = logging.getLogger(__name__)
 

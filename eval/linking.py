@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from news_digest.arabic import tokens  # noqa: E402
-from news_digest.linking import LinkInput, LinkResult, LinkSettings, link  # noqa: E402
+from news_digest.linking.link import LinkInput, LinkResult, LinkSettings, link  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
@@ -99,19 +99,19 @@ def half(ids: Sequence[str], which: str) -> set[str]:
 
 
 def entity_extractor():
-    """``news_digest.entities.extract_entities`` when that module exists, else None."""
+    """``news_digest.analysis.entities.extract_entities`` when that module exists, else None."""
     try:
-        from news_digest.entities import extract_entities  # type: ignore[import-not-found]
+        from news_digest.analysis.entities import extract_entities  # type: ignore[import-not-found]
     except ImportError:
-        logger.warning("news_digest.entities not available: linking without entities")
+        logger.warning("news_digest.analysis.entities not available: linking without entities")
         return None
     return extract_entities
 
 
 def with_entities_of(item: LinkInput, extract) -> LinkInput:
     """Fill entities with the lead's extractor; any mismatch of its API leaves them empty."""
+    from news_digest.ingest.sentences import split_sentences
     from news_digest.models import Document, Sentence
-    from news_digest.sentences import split_sentences
 
     paragraphs = tuple(p for p in item.text.split("\n") if p.strip())
     sentences = tuple(
@@ -360,7 +360,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="articles per corpus")
     parser.add_argument("--scale", default="2500,5000,10000", help="sizes, '' to skip")
-    parser.add_argument("--entities", action="store_true", help="use news_digest.entities")
+    parser.add_argument("--entities", action="store_true", help="use news_digest.analysis.entities")
     parser.add_argument("--split", choices=("a", "b"), default="", help="one half of ant")
     parser.add_argument("--scale-worker", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

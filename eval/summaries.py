@@ -1,4 +1,4 @@
-"""Evaluate news_digest.summary against human summaries: ROUGE-1/2/L F on EASC and BBC Arabic.
+"""Evaluate news_digest.analysis.summary against human summaries: ROUGE-1/2/L F on EASC and BBC.
 
     python eval/summaries.py [--limit N] [--corpus PATH]
 
@@ -34,9 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "eval"))
 
+from news_digest.analysis.summary import content_terms, summarize  # noqa: E402
+from news_digest.ingest.sentences import split_sentences  # noqa: E402
 from news_digest.models import Document, SeedMeta, Sentence  # noqa: E402
-from news_digest.sentences import split_sentences  # noqa: E402
-from news_digest.summary import content_terms, summarize  # noqa: E402
 from rouge import Rouge, rouge_multi, rouge_tokens  # noqa: E402
 
 logger = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ def make_document(item: Item) -> Document:
 
     The corpus title goes in as metadata (not as a first line) so the body stays intact."""
     try:
-        from news_digest.structure import build_document
+        from news_digest.ingest.structure import build_document
     except ImportError:
         return _own_document(item)
     return build_document(item.id, item.text, meta=SeedMeta(title=item.title or None))

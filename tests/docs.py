@@ -6,8 +6,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from news_digest.ingest.structure import build_document, split_into_sentences
 from news_digest.models import Document
-from news_digest.structure import build_document, split_into_sentences
 
 
 def doc_of(*paragraphs: str, read_also: tuple[str, ...] = ()) -> Document:

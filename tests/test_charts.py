@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime
 
 import pytest
-from news_digest.charts import cooccurrence_svg, coverage_svg, date_label, timeline_svg
+from news_digest.site.charts import cooccurrence_svg, coverage_svg, date_label, timeline_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = '<script>alert("x")</script> & «طالبان»'

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from news_digest.claims import extract_claims
-from news_digest.entities import Entity, EntityResult, Mention, extract_entities
+from news_digest.analysis.claims import extract_claims
+from news_digest.analysis.entities import Entity, EntityResult, Mention, extract_entities
 from news_digest.models import Document
 
 from docs import doc_of, growth_ratio, seed

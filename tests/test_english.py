@@ -1,11 +1,11 @@
 from pathlib import Path
 
 import pytest
-from news_digest.analysis import analyze
+from news_digest.analysis.article import analyze
+from news_digest.analysis.english import compose_title, find_event, load_translator
+from news_digest.analysis.entities import Entity
 from news_digest.arabic import tokens
-from news_digest.english import compose_title, find_event, load_translator
-from news_digest.entities import Entity
-from news_digest.ingest import read_seed
+from news_digest.ingest.seeds import read_seed
 from news_digest.pipeline import document_from_seed
 
 TESTS = Path(__file__).parent

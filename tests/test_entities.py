@@ -8,17 +8,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from news_digest.entities import (
+from news_digest.analysis.entities import (
     EntityResult,
     extract_entities,
     readings,
     tokenize,
     word_kind,
 )
-from news_digest.gazetteer import DATA_DIR, load_gazetteer
-from news_digest.ingest import read_seed
+from news_digest.analysis.entities.gazetteer import DATA_DIR, load_gazetteer
+from news_digest.ingest.seeds import read_seed
+from news_digest.ingest.structure import build_document
 from news_digest.models import Document, Sentence
-from news_digest.structure import build_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_1 = "000_519e36191a9e543d"

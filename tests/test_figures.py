@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from news_digest.figures import (
+from news_digest.analysis.figures import (
     extract_figures,
     format_number,
     parse_number,
     sentence_figures,
     unit_of,
 )
-from news_digest.structure import build_document
+from news_digest.ingest.structure import build_document
 
 from docs import doc_of, growth_ratio, seed
 

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-from news_digest.ingest import SeedError, clean_text, decode, ingest_folder, read_seed
+from news_digest.ingest.seeds import SeedError, clean_text, decode, ingest_folder, read_seed
 
 ARABIC = "أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المناطق الريفية بعد موسم جفاف طويل."
 

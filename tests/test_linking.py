@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 import scipy.sparse as sp
-from news_digest import similarity as sim
 from news_digest.arabic import tokens
-from news_digest.linking import LinkInput, LinkResult, LinkSettings, link
+from news_digest.linking import similarity as sim
+from news_digest.linking.link import LinkInput, LinkResult, LinkSettings, link
 
 # Short texts written for these tests: three distinct subjects, a few sentences each.
 FLOOD = (

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from news_digest import similarity as sim
 from news_digest.arabic import tokens
-from news_digest.linking import LinkInput, link
+from news_digest.linking import similarity as sim
+from news_digest.linking.link import LinkInput, link
 
 
 def test_news_boilerplate_and_numbers_are_not_content() -> None:

@@ -1,6 +1,6 @@
 from datetime import UTC, datetime
 
-from news_digest.metadata import load_sidecar, meta_from_fields, parse_date, split_header
+from news_digest.ingest.metadata import load_sidecar, meta_from_fields, parse_date, split_header
 from news_digest.pipeline import assign_slugs
 
 

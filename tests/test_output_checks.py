@@ -278,7 +278,7 @@ def test_article_pages_carry_open_graph_and_news_article_json_ld(dev_site, lang,
 
 
 def test_json_ld_cannot_be_closed_by_seed_text():
-    from news_digest.feeds import json_ld
+    from news_digest.site.feeds import json_ld
 
     text = json_ld({"headline": '</script><script>alert("x")</script> & co'})
     assert "<" not in text and ">" not in text and "&" not in text
@@ -288,7 +288,7 @@ def test_json_ld_cannot_be_closed_by_seed_text():
 def test_json_feed_escapes_markup_in_seed_text():
     from types import SimpleNamespace
 
-    from news_digest.feeds import json_feed
+    from news_digest.site.feeds import json_feed
 
     title = '<script>alert("x")</script> & «عنوان»'
     article = SimpleNamespace(
@@ -308,7 +308,7 @@ FOLD_CASES = ("أفغانستان", "إيران", "آمال", "ٱلله", "مس�
 
 
 def test_fold_rules():
-    from news_digest.search import fold, fold_hamza, folded_words
+    from news_digest.site.search_records import fold, fold_hamza, folded_words
 
     assert [fold(w) for w in FOLD_CASES] == [
         "افغانستان", "ايران", "امال", "الله", "مستشفي", "الحكومه", "افغانستان", "مدرسه",
@@ -321,7 +321,7 @@ def test_fold_rules():
 
 
 def test_search_page_script_folds_like_the_index():
-    from news_digest.search import fold, fold_hamza
+    from news_digest.site.search_records import fold, fold_hamza
 
     node = shutil.which("node")
     if node is None:

@@ -3,9 +3,9 @@
 import shutil
 
 from news_digest.cache import AnalysisCache
-from news_digest.export import digest_record
 from news_digest.pipeline import build_digest
 from news_digest.settings import DigestSettings
+from news_digest.site.export import digest_record
 
 
 def settings_for(folder, **extra):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from news_digest.entities import Entity, EntityResult, Mention, extract_entities
+from news_digest.analysis.entities import Entity, EntityResult, Mention, extract_entities
+from news_digest.analysis.quotes import Quote, extract_quotes, is_quotation
+from news_digest.ingest.structure import build_document
 from news_digest.models import Document
-from news_digest.quotes import Quote, extract_quotes, is_quotation
-from news_digest.structure import build_document
 
 from docs import doc_of, growth_ratio, seed
 

@@ -1,4 +1,4 @@
-from news_digest.sentences import quote_spans, split_sentences
+from news_digest.ingest.sentences import quote_spans, split_sentences
 
 
 def test_splits_at_full_stops_and_question_marks_not_commas():

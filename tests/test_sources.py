@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from news_digest.analysis.sources import extract_sources, fold_with_offsets, load_outlets
+from news_digest.ingest.structure import build_document
 from news_digest.models import Document
-from news_digest.sources import extract_sources, fold_with_offsets, load_outlets
-from news_digest.structure import build_document
 
 from docs import doc_of, growth_ratio, seed
 

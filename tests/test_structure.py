@@ -2,8 +2,8 @@ import re
 from pathlib import Path
 
 import pytest
-from news_digest.ingest import read_seed
-from news_digest.structure import (
+from news_digest.ingest.seeds import read_seed
+from news_digest.ingest.structure import (
     build_document,
     extract_read_also,
     repair_glue,

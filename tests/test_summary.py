@@ -1,4 +1,4 @@
-"""news_digest.summary: extractive summary and key points.
+"""news_digest.analysis.summary: extractive summary and key points.
 
 The articles below were written for these tests; no corpus text is copied here. The last test
 reads ../shared/corpus at test time and skips without it.
@@ -12,9 +12,7 @@ from pathlib import Path
 
 import pytest
 import Stemmer
-from news_digest.models import Document, Sentence
-from news_digest.sentences import split_sentences
-from news_digest.summary import (
+from news_digest.analysis.summary import (
     KEY_POINT_MAX_WORDS,
     KEY_POINT_OVERLAP,
     KEY_POINT_SLACK,
@@ -24,6 +22,8 @@ from news_digest.summary import (
     is_quote_fragment,
     summarize,
 )
+from news_digest.ingest.sentences import split_sentences
+from news_digest.models import Document, Sentence
 
 ARTICLE = "\n".join(
     (
@@ -82,8 +82,8 @@ def make_document(text: str, title: str = "", doc_id: str = "t") -> Document:
 
 def seed_document(path: Path) -> Document:
     try:
-        from news_digest.ingest import read_seed
-        from news_digest.structure import build_document
+        from news_digest.ingest.seeds import read_seed
+        from news_digest.ingest.structure import build_document
     except ImportError:
         return make_document(path.read_text(encoding="utf-8"), doc_id=path.stem)
     seed = read_seed(path)

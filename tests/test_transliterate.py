@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from news_digest.transliterate import _fallback, romanize, romanize_phrase
+from news_digest.analysis.entities.transliterate import _fallback, romanize, romanize_phrase
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from news_digest.writer import ChangedOnlyWriter, get_writer, write_bytes_if_changed
+from news_digest.site.writer import ChangedOnlyWriter, get_writer, write_bytes_if_changed
 from pelican.writers import FileOverwriteFailedError
 from sitecheck import ROOT, build, snapshot
 

@@ -1,8 +1,9 @@
 """news_digest: a Pelican plugin that turns raw Arabic news articles into a bilingual digest.
 
-Data flow, one module per stage:
-  ingest (files -> decoded text) -> metadata + structure (-> Document) -> analysis stages
-  -> linking -> pages (Pelican articles, ar + en) -> generator (extra pages, digest.json).
+Data flow, one subpackage per stage: ingest (files -> Document) -> analysis (Document ->
+Analysis) -> linking (all articles -> duplicates, related, stories, entity index) -> digest.py
+(the Digest) -> site (Pelican articles, extra pages, feeds, search, digest.json). pipeline.py
+runs the first three; this module hooks the site stage onto Pelican's signals.
 """
 
 from __future__ import annotations
@@ -11,16 +12,16 @@ import logging
 
 from pelican import signals
 
-from . import feeds, search
 from .cache import AnalysisCache
-from .chart_data import template_globals
-from .generator import CONTEXT_KEY, PAGE_KEYS, DigestGenerator
-from .page_keys import PageKeys
-from .pages import add_to_generator, report_skipped
 from .pipeline import build_digest
 from .settings import DigestSettings
-from .templating import filters, template_functions, tests
-from .writer import get_writer
+from .site import feeds, search
+from .site.chart_data import template_globals
+from .site.generator import CONTEXT_KEY, PAGE_KEYS, DigestGenerator
+from .site.page_keys import PageKeys
+from .site.pages import add_to_generator, report_skipped
+from .site.templating import filters, template_functions, tests
+from .site.writer import get_writer
 
 logger = logging.getLogger(__name__)
 

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .export import digest_record, to_json
 from .pipeline import build_digest_from_files
 from .settings import DigestSettings
-from .urls import article_urls
+from .site.export import digest_record, to_json
+from .site.urls import article_urls
 
 _DEFAULT_URLS = {
     "DEFAULT_LANG": "ar",

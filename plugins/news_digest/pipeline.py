@@ -8,51 +8,30 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
-from functools import cached_property, partial
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from slugify import slugify
 
-from .analysis import Analysis, analyze
+from .analysis.article import Analysis, analyze
+from .analysis.english import load_translator, translate
 from .cache import AnalysisCache
-from .english import load_translator, translate
-from .entity_index import EntityIndex, IndexInput, build_index
-from .ingest import SeedText, ingest_files, ingest_folder
-from .linking import LinkInput, LinkResult, LinkSettings, link
-from .metadata import load_sidecar, merge, meta_from_fields, split_header
+from .digest import Digest, DigestArticle
+from .ingest.metadata import load_sidecar, merge, meta_from_fields, split_header
+from .ingest.seeds import SeedText, ingest_files, ingest_folder
+from .ingest.structure import build_document
+from .linking.entity_index import IndexInput, build_index
+from .linking.link import LinkInput, LinkResult, LinkSettings, link
 from .models import Document, SeedMeta, Skipped
 from .progress import stage
 from .settings import DigestSettings
-from .structure import build_document
 
 logger = logging.getLogger(__name__)
 
 
 # Below this many uncached documents, starting worker processes costs more than it saves.
 PARALLEL_MIN_DOCS = 64
-
-
-@dataclass(frozen=True)
-class DigestArticle:
-    doc: Document
-    slug: str
-    analysis: Analysis
-
-
-@dataclass(frozen=True)
-class Digest:
-    articles: tuple[DigestArticle, ...]  # in seed file name order
-    skipped: tuple[Skipped, ...]
-    links: LinkResult
-    index: EntityIndex
-
-    def article(self, article_id: str) -> DigestArticle:
-        return self.by_id[article_id]
-
-    @cached_property
-    def by_id(self) -> dict[str, DigestArticle]:
-        return {a.doc.id: a for a in self.articles}
 
 
 def link_inputs(articles: Sequence[DigestArticle]) -> list[LinkInput]:

@@ -9,7 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .ingest import DEFAULT_MAX_BYTES
+# Where the plugin's code and its data files live (data/README.md lists the files).
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+# Seeds larger than this are skipped (DIGEST_MAX_SEED_BYTES).
+DEFAULT_MAX_BYTES = 1_000_000
+
 
 DEFAULTS: dict[str, Any] = {
     "DIGEST_SEEDS_PATH": "seeds",

@@ -1,0 +1,138 @@
+"""Resolution: hits grouped into one entity per referent within the article (aliases of
+multi-word names), English names, and merged entities with their mentions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from slugify import slugify
+
+from ...arabic import fold
+from ...models import Document
+from .candidates import NAME_LINKS, add, make_hit, tokenize, unique
+from .cues import sentence_hits
+from .gazetteer import (
+    Gazetteer,
+    bare,
+    has_article,
+    load_gazetteer,
+)
+from .records import Entity, EntityResult, Hit, Mention, Tok
+from .transliterate import romanize
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A word of a person's multi-word name that may stand for the whole name."""
+
+    hit: Hit
+    article: bool  # written with the article (الظواهري): a lone mention must agree
+
+
+def _aliases(sentences: list[dict[int, Hit]], gaz: Gazetteer) -> dict[str, Alias]:
+    """Parts of people's multi-word names: a later bare مجاهد or لاريجاني is the same person."""
+    aliases: dict[str, Alias] = {}
+    for hits in sentences:
+        for hit in unique(hits):
+            if hit.type != "person":
+                continue
+            for part, article in _alias_parts(hit.name):
+                if gaz.words.get(part) not in ("common", "stop"):
+                    aliases.setdefault(part, Alias(hit, article))
+    return aliases
+
+
+def _alias_parts(name: str) -> list[tuple[str, bool]]:
+    """(bare folded word, had the article) for the words of a name that can stand for it alone
+    (not بن / عبد / short ones); empty for a one-word name."""
+    words = [fold(word) for word in name.split()]
+    if len(words) < 2:
+        return []
+    return [
+        (bare(w), has_article(w))
+        for w in words
+        if len(bare(w)) >= 3 and bare(w) not in NAME_LINKS and not w.startswith("عبد")
+    ]
+
+
+def _alias_hits(toks: Sequence[Tok], hits: dict[int, Hit], aliases: dict[str, Alias]) -> None:
+    for i, tok in enumerate(toks):
+        hit = hits.get(i)
+        if hit is not None and hit.last == i + 1 and hit.type == "person" and hit.entry is None:
+            alias = aliases.get(bare(fold(hit.name)))
+            if alias is not None:  # وأضاف جوزيه: a rule found the given name of a known person
+                hits[i] = replace(hit, group=alias.hit.group)
+            continue
+        if hit is not None:
+            continue
+        for plen, form, article in tok.readings:
+            alias = aliases.get(form)
+            # Written as in the name: بالإسلام is not the إسلام of يوسف إسلام.
+            if alias is not None and alias.article == article:
+                add(hits, make_hit(toks, i, i + 1, plen, "person", group=alias.hit.group))
+                break
+
+
+def _country_hint(sentences: list[dict[int, Hit]]) -> str | None:
+    """The article's most mentioned country: spelling convention for its people's names."""
+    counts = Counter(
+        hit.entry.iso for hits in sentences for hit in unique(hits) if hit.entry and hit.entry.iso
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _entity(group: list[Hit], country: str | None) -> Entity:
+    first = group[0]
+    longest = max(group, key=lambda h: (len(h.name), h.name)).name
+    if first.entry is not None:
+        key, text, en = first.entry.key, first.entry.ar[0], first.entry.en
+    else:
+        text = longest
+        en = first.en if first.type != "person" else romanize(longest, country)
+        key = f"{first.type}/{slugify(en) or slugify(fold(longest))}"
+    roles = tuple(dict.fromkeys(h.role for h in group if h.role))
+    roles_en = tuple(dict.fromkeys(h.role_en for h in group if h.role and h.role_en))
+    return Entity(key, text, first.type, en, len(group), roles, roles_en)
+
+
+def extract_entities(doc: Document) -> EntityResult:
+    """People, places and organisations named in the article's sentences (not read-also)."""
+    gaz = load_gazetteer()
+    token_lists = [tokenize(sentence.text) for sentence in doc.sentences]
+    sentences = [sentence_hits(toks, gaz) for toks in token_lists]
+    aliases = _aliases(sentences, gaz)
+    for toks, hits in zip(token_lists, sentences, strict=True):
+        _alias_hits(toks, hits, aliases)
+    country = _country_hint(sentences)
+    groups: dict[str, list[Hit]] = {}
+    located: list[tuple[int, Hit]] = []
+    for index, hits in enumerate(sentences):
+        for hit in unique(hits):
+            groups.setdefault(hit.group, []).append(hit)
+            located.append((index, hit))
+    entities = {group: _entity(members, country) for group, members in groups.items()}
+    mentions = tuple(
+        Mention(index, hit.start, hit.end, entities[hit.group].key, hit.role)
+        for index, hit in located
+    )
+    return EntityResult(_merge(entities.values()), mentions)
+
+
+def _merge(entities: Sequence[Entity] | object) -> tuple[Entity, ...]:
+    """Entities whose keys coincide (a rule find that is also listed) become one."""
+    merged: dict[str, Entity] = {}
+    for entity in entities:  # type: ignore[attr-defined]
+        other = merged.get(entity.key)
+        if other is None:
+            merged[entity.key] = entity
+            continue
+        merged[entity.key] = replace(
+            other,
+            count=other.count + entity.count,
+            roles=tuple(dict.fromkeys(other.roles + entity.roles)),
+            roles_en=tuple(dict.fromkeys(other.roles_en + entity.roles_en)),
+        )
+    return tuple(sorted(merged.values(), key=lambda e: (-e.count, e.key)))
