@@ -149,6 +149,54 @@ def make_document(index: int, sentences: list[list[tuple[str, str]]]) -> Documen
     )
 
 
+def gold_token_spans(sentence: list[tuple[str, str]]) -> set[tuple[str, int, int]]:
+    """(type, first token, last token + 1) of every IOB2 span: the CoNLL unit."""
+    spans: set[tuple[str, int, int]] = set()
+    start, kind = -1, ""
+    for i, (_, tag) in enumerate([*sentence, ("", "O")]):
+        if start >= 0 and not (tag.startswith("I-") and tag[2:] == kind):
+            if kind in TYPES:
+                spans.add((TYPES[kind], start, i))
+            start = -1
+        if tag.startswith("B-") or (tag.startswith("I-") and start < 0):
+            start, kind = i, tag[2:]
+    return spans
+
+
+def token_index(text: str, start: int, end: int) -> tuple[int, int]:
+    """Token range [first, last) of a char span in a sentence of single-space-joined tokens;
+    a span that covers part of a token (a clitic left out) covers that token."""
+    first = text.count(" ", 0, start)
+    last = text.count(" ", 0, max(start, end - 1)) + 1
+    return first, last
+
+
+def predicted_token_spans(doc: Document) -> set[tuple[str, int, int, int]]:
+    result = extract_entities(doc)
+    types = {entity.key: entity.type for entity in result.entities}
+    return {
+        (types[m.key], m.sentence, *token_index(doc.sentences[m.sentence].text, m.start, m.end))
+        for m in result.mentions
+    }
+
+
+def evaluate_exact(sentences: list[list[tuple[str, str]]]) -> Counter[str]:
+    """Mention-level exact-span, exact-type counts (a mention is right only if its type and
+    both token boundaries equal a gold span's), over the same 20-sentence documents."""
+    counts: Counter[str] = Counter()
+    for index in range(0, len(sentences), DOC_SENTENCES):
+        chunk = sentences[index : index + DOC_SENTENCES]
+        gold = {(t, i, a, b) for i, sent in enumerate(chunk) for t, a, b in gold_token_spans(sent)}
+        pred = predicted_token_spans(make_document(index // DOC_SENTENCES, chunk))
+        for kind in (*TYPES.values(), "all"):
+            g = {x for x in gold if kind in ("all", x[0])}
+            q = {x for x in pred if kind in ("all", x[0])}
+            counts.update(
+                {f"{kind}:tp": len(g & q), f"{kind}:fp": len(q - g), f"{kind}:fn": len(g - q)}
+            )
+    return counts
+
+
 def score(counts: Counter[str], kind: str) -> tuple[float, float, float]:
     tp, fp, fn = counts[f"{kind}:tp"], counts[f"{kind}:fp"], counts[f"{kind}:fn"]
     precision = tp / (tp + fp) if tp + fp else 0.0

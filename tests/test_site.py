@@ -71,7 +71,7 @@ def test_page_set(site, digest):
     expected = {"index.html", "en/index.html", "about/index.html", "en/about/index.html"}
     expected |= {"digest.json", "feeds/ar.atom.xml", "feeds/en.atom.xml"}
     paths = [a["urls"]["ar"] for a in digest["articles"]]
-    paths += [f"entities/{e['key']}/" for e in digest["entities"]]
+    paths += [f"entities/{e['key']}/" for e in digest["entities"] if e["page"]]
     paths += [f"sources/{s['key']}/" for s in digest["sources"]]
     paths += [f"stories/{s['key']}/" for s in digest["stories"]]
     paths += ["entities/", "entities/person/", "entities/place/", "entities/organization/"]
@@ -83,6 +83,19 @@ def test_page_set(site, digest):
     assert expected <= files
     pages = {f for f in files if f.endswith(".html")}
     assert pages == {f for f in expected if f.endswith(".html")}
+
+
+def test_entity_pages_only_for_entities_in_enough_articles(site, digest):
+    """DIGEST_ENTITY_PAGE_MIN_ARTICLES (2): the others are listed without a page or a link."""
+    paged = {e["key"] for e in digest["entities"] if e["page"]}
+    assert paged == {e["key"] for e in digest["entities"] if len(e["articles"]) >= 2}
+    assert paged and len(paged) < len(digest["entities"])
+    lonely = next(e for e in digest["entities"] if not e["page"])
+    holder = next(a for a in digest["articles"] if a["id"] == lonely["articles"][0]["id"])
+    page = (site / holder["urls"]["ar"] / "index.html").read_text(encoding="utf-8")
+    assert lonely["text"] in page
+    assert f"entities/{lonely['key']}/" not in page
+    assert not (site / "entities" / lonely["key"]).exists()
 
 
 def test_lang_dir_hreflang_and_translation_links(site, digest):

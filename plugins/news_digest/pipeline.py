@@ -167,7 +167,7 @@ def _digest_from(
         for doc, analysis in zip(docs, analyses, strict=True)
     )
     links = link(link_inputs(articles), LinkSettings(related_max=settings.related_max))
-    index = build_index(index_inputs(articles, links))
+    index = build_index(index_inputs(articles, links), settings.entity_page_min_articles)
     logger.info(
         "Digest: %d articles (%d near-duplicates), %d stories, %d entities; %d seeds skipped",
         len(articles),

@@ -28,6 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "DIGEST_ARABIC_DIGITS": False,
     "DIGEST_TRANSLATOR": None,
     "DIGEST_WORKERS": 0,  # 0: one per available core
+    "DIGEST_ENTITY_PAGE_MIN_ARTICLES": 2,  # kept articles an entity needs for a page of its own
     "DIGEST_CACHE": True,  # analysis results under CACHE_PATH, keyed by content hash
 }
 
@@ -45,6 +46,7 @@ class DigestSettings:
     translator: str | None
     workers: int
     cache: bool
+    entity_page_min_articles: int = 2
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, Any]) -> DigestSettings:
@@ -63,6 +65,7 @@ class DigestSettings:
             translator=value["DIGEST_TRANSLATOR"] or None,
             workers=int(value["DIGEST_WORKERS"]) or len(os.sched_getaffinity(0)),
             cache=bool(value["DIGEST_CACHE"]),
+            entity_page_min_articles=max(1, int(value["DIGEST_ENTITY_PAGE_MIN_ARTICLES"])),
         )
 
 

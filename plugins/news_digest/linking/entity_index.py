@@ -38,8 +38,14 @@ class SourceEntry:
 
 @dataclass(frozen=True)
 class EntityIndex:
-    entities: Mapping[str, EntityEntry]  # sorted by key
+    entities: Mapping[str, EntityEntry]  # sorted by key; every entity of a kept article
     sources: Mapping[str, SourceEntry]  # sorted by key
+    # Keys of the entities named in enough kept articles for a page of their own; the others
+    # are listed on their articles, in digest.json and in search, without a page.
+    pages: frozenset[str] = frozenset()
+
+    def has_page(self, key: str) -> bool:
+        return key in self.pages
 
 
 @dataclass(frozen=True)
@@ -109,5 +115,7 @@ def _source_entries(items: Sequence[IndexInput]) -> dict[str, SourceEntry]:
     }
 
 
-def build_index(items: Sequence[IndexInput]) -> EntityIndex:
-    return EntityIndex(_entity_entries(items), _source_entries(items))
+def build_index(items: Sequence[IndexInput], page_min_articles: int = 1) -> EntityIndex:
+    entities = _entity_entries(items)
+    pages = frozenset(k for k, e in entities.items() if len(e.articles) >= page_min_articles)
+    return EntityIndex(entities, _source_entries(items), pages)

@@ -114,6 +114,7 @@ def entities_record(digest: Digest) -> list[dict[str, Any]]:
             "mentions": e.mentions,
             "articles": [{"id": i, "count": c} for i, c in e.articles],
             "cooccurring": [{"key": k, "articles": n} for k, n in e.cooccurring],
+            "page": digest.index.has_page(e.key),
         }
         for e in digest.index.entities.values()
     ]

@@ -94,7 +94,8 @@ class DigestGenerator(Generator):
             )
 
     def _write_entities(self, writer, digest: Digest) -> None:
-        entities, keys = digest.index.entities, self.context.get(PAGE_KEYS)
+        keys = self.context.get(PAGE_KEYS)
+        entities = {k: e for k, e in digest.index.entities.items() if digest.index.has_page(k)}
         for key, entry in entities.items():
             self._write_both(
                 writer,

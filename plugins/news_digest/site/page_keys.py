@@ -99,9 +99,11 @@ class PageKeys:
         return [self._refs[lang, i] for i in ids]
 
     def _entity_names(self, keys: Iterable[str]) -> list[tuple]:
-        index = self.digest.index.entities
-        found = ((k, index.get(k)) for k in keys)
-        return [(k, e and (e.type, e.text, e.en, len(e.articles))) for k, e in found]
+        index = self.digest.index
+        found = ((k, index.entities.get(k)) for k in keys)
+        return [
+            (k, e and (e.type, e.text, e.en, len(e.articles), index.has_page(k))) for k, e in found
+        ]
 
     def article(self, page: Any) -> str:
         """An article page (either language)."""
@@ -120,6 +122,11 @@ class PageKeys:
             _links_key(links),
             self._articles((i for i in linked if i), lang),
             self._entity_names(shared),
+            # Whether each of its own entities has a page (a link) or not (a bare name).
+            [
+                item.analysis.entities.entities and self.digest.index.has_page(e.key)
+                for e in item.analysis.entities.entities
+            ],
         )
 
     def entity(self, entry: EntityEntry, lang: str) -> str:

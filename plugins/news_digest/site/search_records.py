@@ -176,6 +176,8 @@ def source_records(digest: Digest, site: Mapping[str, Mapping[str, Any]]) -> lis
 def entity_records(digest: Digest, site: Mapping[str, Mapping[str, Any]]) -> list[SearchRecord]:
     records = []
     for entry in digest.index.entities.values():
+        if not digest.index.has_page(entry.key):
+            continue  # named in search through its articles' records
         ids = [i for i, _ in entry.articles]
         for lang in LANGS:
             title, other = (entry.text, entry.en) if lang == "ar" else (entry.en, entry.text)

@@ -80,11 +80,15 @@ def article_link(context: Any, article_id: str, lang: str) -> Markup:
 
 @pass_context
 def entity_name(context: Any, key: str, lang: str) -> Markup:
-    """A link to an entity's page, named in `lang`; nothing for a key the index lacks."""
-    entry = context["NEWS_DIGEST"].index.entities.get(key)
+    """A link to an entity's page, named in `lang`; the bare name for an entity without a page
+    of its own; nothing for a key the index lacks."""
+    index = context["NEWS_DIGEST"].index
+    entry = index.entities.get(key)
     if entry is None:
         return Markup("")
     name = entry.text if lang == "ar" else entry.en
+    if not index.has_page(key):
+        return Markup("{}").format(name)
     return Markup('<a href="{}/{}">{}</a>').format(
         context["SITEURL"], urls.entity_url(key, lang), name
     )
