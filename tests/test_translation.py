@@ -85,7 +85,15 @@ def test_a_text_translates_the_same_alone_and_in_a_batch(translators, layout):
 def test_a_decoding_that_hits_the_length_limit_gives_no_line(tiny_models):
     translator = Translator(find_model_folder(tiny_models[OPUS_MT]), max_decoding_length=1)
     assert translator.translate_batch(TEXTS) == [""] * len(TEXTS)
-    assert translator.unfinished > 0
+    assert translator.dropped == sum(1 for text in TEXTS if text.strip())
+
+
+def test_a_text_too_long_to_translate_whole_gives_no_line(translators):
+    translator = translators[OPUS_MT]
+    before = translator.dropped
+    long_text = " ".join([TEXTS[0]] * 60)
+    assert translator.translate_batch([long_text, TEXTS[1]])[0] == ""
+    assert translator.dropped == before + 1
 
 
 @pytest.mark.parametrize("layout", [OPUS_MT, ARGOS])

@@ -40,7 +40,7 @@ VOCABULARY_NAMES = ("shared_vocabulary", "source_vocabulary", "target_vocabulary
 SAMPLE_BYTES = 1 << 20  # model.bin bytes hashed at each end for the identity
 BEAM_SIZE = 2  # small: a wider beam costs time for little gain on short news sentences
 MAX_BATCH_SIZE = 32
-MAX_INPUT_LENGTH = 256  # SentencePiece tokens; longer input is cut by CTranslate2
+MAX_INPUT_LENGTH = 256  # SentencePiece pieces; a longer text gets no translation, not a cut one
 MAX_DECODING_LENGTH = 256
 CACHE_BATCH = 64  # segments translated between cache writes, so an interrupted build keeps them
 
@@ -73,11 +73,8 @@ class TranslationStats:
     unique: int  # distinct non-empty texts
     hits: int  # distinct texts found in the cache
     translated: int  # distinct texts sent to the model
-    unfinished: int  # translations dropped: decoding hit the length limit (likely runaway)
-    seconds: float  # time spent in the model
-
-
-# -- finding the model's parts --------------------------------------------------------------
+    dropped: int  # given no line: input too long, or decoding hit the length limit (runaway)
+    seconds: float  # translating the misses and writing them to the cache
 
 
 def find_model_folder(path: Path | str) -> ModelFolder:
@@ -179,9 +176,6 @@ def vocabulary_files(model_dir: Path) -> list[Path]:
     )
 
 
-# -- identity ---------------------------------------------------------------------------------
-
-
 def model_identity(folder: ModelFolder) -> str:
     """``name@hash``: the same files give the same identity on any machine (no mtimes)."""
     digest = hashlib.sha256(folder.layout.encode())
@@ -202,9 +196,6 @@ def _model_bin_sample(path: Path) -> bytes:
         model.seek(max(size - SAMPLE_BYTES, 0))
         tail = model.read(SAMPLE_BYTES)
     return str(size).encode() + b"\0" + head + tail
-
-
-# -- the translator ----------------------------------------------------------------------------
 
 
 def thread_counts(workers: int) -> tuple[int, int]:
@@ -239,17 +230,19 @@ class Translator:
         except Exception as err:  # a damaged model.bin surfaces as any of several C++ errors
             raise TranslationModelError(folder.root, f"CTranslate2 cannot load it ({err})") from err
         self._eos = _eos_token(folder)
-        self.unfinished = 0  # translations dropped so far because decoding hit the limit
+        self.dropped = 0  # texts given "" so far: too long, or a runaway decoding
 
     def translate_batch(self, texts: Sequence[str]) -> list[str]:
-        """One English string per text; "" for an empty text or a runaway decoding."""
-        todo = [i for i, text in enumerate(texts) if text.strip()]
+        """One English string per text; "" for an empty one, one too long to translate whole,
+        or one whose decoding ran to the length limit."""
         out = [""] * len(texts)
+        pieces = {i: self._encode(text) for i, text in enumerate(texts) if text.strip()}
+        todo = [i for i, tokens in pieces.items() if len(tokens) <= MAX_INPUT_LENGTH]
+        self.dropped += len(pieces) - len(todo)
         if not todo:
             return out
-        tokens = [self._encode(texts[i]) for i in todo]
         results = self._model.translate_batch(
-            tokens,
+            [pieces[i] for i in todo],
             beam_size=self.beam_size,
             max_batch_size=MAX_BATCH_SIZE,
             max_input_length=MAX_INPUT_LENGTH,
@@ -266,7 +259,7 @@ class Translator:
     def _decode(self, pieces: list[str]) -> str:
         # A hypothesis as long as the limit did not end: likely a loop; no line beats a wrong one.
         if len(pieces) >= self.max_decoding_length:
-            self.unfinished += 1
+            self.dropped += 1
             return ""
         return self._target.decode(pieces).strip()
 
@@ -298,9 +291,6 @@ def load_translator_from_folder(path: Path | str, workers: int = 1) -> Translato
         "Translation model %s (%s layout) from %s", translator.identity, folder.layout, folder.root
     )
     return translator
-
-
-# -- the segment cache -------------------------------------------------------------------------
 
 
 def text_key(text: str) -> str:
@@ -362,9 +352,6 @@ class TranslationCache:
             raise
 
 
-# -- translating a build's segments ------------------------------------------------------------
-
-
 def translate_segments(
     translator: Translator, cache: TranslationCache, texts: Sequence[str]
 ) -> tuple[list[str], TranslationStats]:
@@ -378,7 +365,7 @@ def translate_segments(
         if cached is not None:
             found[text] = cached
     missing = [text for text in unique if text not in found]
-    unfinished_before = translator.unfinished
+    dropped_before = translator.dropped
     started = time.perf_counter()
     for start in range(0, len(missing), CACHE_BATCH):
         batch = missing[start : start + CACHE_BATCH]
@@ -390,7 +377,7 @@ def translate_segments(
         unique=len(unique),
         hits=cache.hits - hits_before,
         translated=len(missing),
-        unfinished=translator.unfinished - unfinished_before,
+        dropped=translator.dropped - dropped_before,
         seconds=time.perf_counter() - started,
     )
     logger.info(
