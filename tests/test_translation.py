@@ -17,6 +17,7 @@ from news_digest.translation import (
     Translator,
     find_model_folder,
     load_translator_from_folder,
+    load_translator_or_none,
     text_key,
     thread_counts,
     translate_segments,
@@ -219,3 +220,24 @@ def test_thread_counts_use_the_workers_and_no_more(workers):
     assert inter >= 1 and intra >= 1
     assert inter * intra <= max(1, workers)
     assert inter * intra > max(1, workers) // 2
+
+
+def test_without_a_model_setting_there_is_no_translator():
+    assert load_translator_or_none(None, 2) is None
+    assert load_translator_or_none("", 2) is None
+
+
+def test_a_broken_model_setting_is_one_warning_or_an_error_when_strict(tmp_path, caplog):
+    folder = tmp_path / "empty-model"
+    folder.mkdir()
+    with caplog.at_level("WARNING", logger="news_digest.translation"):
+        assert load_translator_or_none(folder, 2) is None
+    [record] = caplog.records
+    assert str(folder) in record.getMessage() and "\n" not in record.getMessage()
+    with pytest.raises(TranslationModelError):
+        load_translator_or_none(folder, 2, strict=True)
+
+
+def test_a_good_model_setting_gives_its_translator(tiny_models):
+    translator = load_translator_or_none(str(tiny_models[ARGOS]), 2)
+    assert translator is not None and translator.name == "argos-ar-en-0.1"

@@ -293,6 +293,22 @@ def load_translator_from_folder(path: Path | str, workers: int = 1) -> Translato
     return translator
 
 
+def load_translator_or_none(
+    path: Path | str | None, workers: int = 1, strict: bool = False
+) -> Translator | None:
+    """The build's translator: None without a path; a broken folder is one warning (the build
+    goes on without translations), or TranslationModelError when ``strict``."""
+    if not path:
+        return None
+    try:
+        return load_translator_from_folder(path, workers)
+    except TranslationModelError as err:
+        if strict:
+            raise
+        logger.warning("%s; building without machine translation", err)
+        return None
+
+
 def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
