@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "plugins"), str(REPO / "tests")]
 
 import tiny_mt  # noqa: E402
-from news_digest.translation import (  # noqa: E402
+from news_digest.analysis.translation import (  # noqa: E402
     TranslationCache,
     load_translator_from_folder,
     translate_segments,

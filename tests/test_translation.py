@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import tiny_mt
-from news_digest.translation import (
+from news_digest.analysis.translation import (
     ARGOS,
     OPUS_MT,
     TranslationCache,
@@ -230,7 +230,7 @@ def test_without_a_model_setting_there_is_no_translator():
 def test_a_broken_model_setting_is_one_warning_or_an_error_when_strict(tmp_path, caplog):
     folder = tmp_path / "empty-model"
     folder.mkdir()
-    with caplog.at_level("WARNING", logger="news_digest.translation"):
+    with caplog.at_level("WARNING", logger="news_digest.analysis.translation"):
         assert load_translator_or_none(folder, 2) is None
     [record] = caplog.records
     assert str(folder) in record.getMessage() and "\n" not in record.getMessage()

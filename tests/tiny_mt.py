@@ -3,7 +3,7 @@
 SentencePiece models are trained on a few sentences we wrote ourselves; the Transformer has one
 layer of width 16 with seeded random weights, made with CTranslate2's model-spec API. Its output
 is gibberish, but every real step runs: tokenising, loading, batched beam search, detokenising.
-It is written in both layouts that news_digest.translation reads.
+It is written in both layouts that news_digest.analysis.translation reads.
 """
 
 from __future__ import annotations
