@@ -20,6 +20,8 @@ from news_digest.ingest.seeds import read_seed
 from news_digest.ingest.structure import build_document
 from news_digest.models import Document, Sentence
 
+from docs import doc_of
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED_1 = "000_519e36191a9e543d"
 SEED_2 = "003_aabd1932eb51134b"
@@ -480,3 +482,35 @@ def test_a_foreign_organisation_keeps_its_name_behind_the_article():
     assert "Boeing" in found
     found = {e.key for e in extract_entities(_doc("ووصل الوفد إلى الخليل صباحا .")).entities}
     assert not any(key.startswith("person/") for key in found)
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "outlet"),
+    [
+        (
+            "دبي، الإمارات العربية المتحدة (CNN)-- أعلنت الشركة أرباحا قياسية هذا العام.",
+            "Dubai",
+            "CNN",
+        ),
+        ("بيروت - أ ف ب: أعلن الجيش اللبناني إغلاق الطريق الساحلي صباح اليوم.", "Beirut", "AFP"),
+        ("(CNN)-- نشرت الشركة تقريرها السنوي عن أرباح الربع الأول.", None, "CNN"),
+    ],
+)
+def test_a_dateline_is_the_filing_place_not_a_place_the_story_is_about(opening, place, outlet):
+    result = extract_entities(doc_of(opening))
+    assert result.dateline is not None
+    assert result.dateline.place_en == place
+    assert result.dateline.outlet_en == outlet
+    assert place is None or all(e.en != place for e in result.entities)
+
+
+def test_an_opening_that_is_not_a_place_is_no_dateline():
+    result = extract_entities(doc_of("الحكومة - أعلنت وزارة الصحة عن حالات جديدة في القاهرة."))
+    assert result.dateline is None
+    assert "Cairo" in {e.en for e in result.entities}
+
+
+def test_a_place_named_again_in_the_story_stays_an_entity():
+    text = "دبي، الإمارات العربية المتحدة (CNN)-- افتتح في دبي أمس معرض كبير للطيران."
+    result = extract_entities(doc_of(text))
+    assert [e.count for e in result.entities if e.en == "Dubai"] == [1]

@@ -207,3 +207,13 @@ def test_dates_hijri_and_arabic_digits_on_dated_articles(tmp_path, root):
     assert "March 1, 2024" in english and "هـ" not in english
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "stories/story-flood_a/" in home  # the home page leads with the latest stories
+
+
+def test_every_entity_lists_where_its_mentions_are(digest):
+    """Provenance: paragraph index and character offsets of each mention, and its text."""
+    for article in digest["articles"]:
+        for entity in article["entities"]:
+            assert len(entity["mentions"]) == entity["count"], entity["key"]
+            for m in entity["mentions"]:
+                paragraph = article["paragraphs"][m["paragraph"]]
+                assert paragraph[m["start"] : m["end"]] == m["text"] != ""

@@ -44,13 +44,58 @@ def analysis_record(article: DigestArticle) -> dict[str, Any]:
         "summary": [doc.sentences[i].text for i in analysis.summary.sentences],
         "summary_sentence_indices": list(analysis.summary.sentences),
         "key_points": list(analysis.summary.key_points),
-        "entities": [_entity(e) for e in analysis.entities.entities],
+        "entities": entity_records(doc, analysis.entities),
+        "dateline": _dateline(analysis.entities.dateline),
         "figures": [asdict(f) for f in analysis.figures],
         "quotes": [_quote(q) for q in analysis.quotes],
         "sources": [{"ar": s.ar, "en": s.en, "key": s.key} for s in analysis.sources],
         "claims": [asdict(c) for c in analysis.claims],
         "english": asdict(analysis.english),
     }
+
+
+def sentence_offsets(doc: Document) -> list[int]:
+    """Where each sentence starts in its paragraph (sentences are verbatim, in order)."""
+    offsets, cursor = [], {}
+    for sentence in doc.sentences:
+        paragraph = doc.paragraphs[sentence.paragraph]
+        at = paragraph.find(sentence.text, cursor.get(sentence.paragraph, 0))
+        at = max(at, 0)
+        cursor[sentence.paragraph] = at + len(sentence.text)
+        offsets.append(at)
+    return offsets
+
+
+def entity_records(doc: Document, result) -> list[dict[str, Any]]:
+    """Each entity with its mentions: paragraph index, character offsets in that paragraph and
+    the surface text, so a reader can see where every name came from."""
+    offsets = sentence_offsets(doc)
+    mentions: dict[str, list[dict[str, Any]]] = {}
+    for m in result.mentions:
+        sentence = doc.sentences[m.sentence]
+        start, end = offsets[m.sentence] + m.start, offsets[m.sentence] + m.end
+        paragraph = sentence.paragraph
+        mentions.setdefault(m.key, []).append(
+            {
+                "paragraph": paragraph,
+                "start": start,
+                "end": end,
+                "text": doc.paragraphs[paragraph][start:end],
+            }
+        )
+    return [{**_entity(e), "mentions": mentions.get(e.key, [])} for e in result.entities]
+
+
+def _dateline(dateline) -> dict[str, Any] | None:
+    """The filing place and outlet that open the body (not places the story is about)."""
+    if dateline is None:
+        return None
+    return {
+        "text_end": dateline.end,
+        "place": dateline.place and {"ar": dateline.place, "key": dateline.place_key,
+                                     "en": dateline.place_en},
+        "outlet": dateline.outlet and {"ar": dateline.outlet, "en": dateline.outlet_en},
+    }  # fmt: skip
 
 
 def _entity(entity) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .dateline import Dateline
 from .gazetteer import (
     GazetteerEntry,
 )
@@ -58,6 +59,9 @@ class Entity:
 class EntityResult:
     entities: tuple[Entity, ...]
     mentions: tuple[Mention, ...]
+    # The filing place and outlet opening the body ("دبي، الإمارات (CNN)--"): kept out of
+    # the entities, since the story is not about where it was filed.
+    dateline: Dateline | None = None
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from ...arabic import fold
 from ...models import Document
 from .candidates import NAME_LINKS, add, make_hit, tokenize, unique
 from .cues import sentence_hits
+from .dateline import Dateline, find_dateline
 from .gazetteer import (
     Gazetteer,
     bare,
@@ -106,6 +107,7 @@ def extract_entities(doc: Document) -> EntityResult:
     aliases = _aliases(sentences, gaz)
     for toks, hits in zip(token_lists, sentences, strict=True):
         _alias_hits(toks, hits, aliases)
+    dateline = _dateline(doc, sentences)
     country = _country_hint(sentences)
     groups: dict[str, list[Hit]] = {}
     located: list[tuple[int, Hit]] = []
@@ -118,7 +120,30 @@ def extract_entities(doc: Document) -> EntityResult:
         Mention(index, hit.start, hit.end, entities[hit.group].key, hit.role)
         for index, hit in located
     )
-    return EntityResult(_merge(entities.values()), mentions)
+    return EntityResult(_merge(entities.values()), mentions, dateline)
+
+
+def _dateline(doc: Document, sentences: list[dict[int, Hit]]) -> Dateline | None:
+    """Find the dateline of the body's first sentence and take its hits out of that sentence."""
+    if not doc.sentences or doc.sentences[0].paragraph != 0:
+        return None
+    hits = sentences[0]
+    places = [h for h in unique(hits) if h.type == "place"]
+    found = find_dateline(
+        doc.sentences[0].text, lambda end: any(h.first == 0 and h.end <= end for h in places)
+    )
+    if found is None:
+        return None
+    taken = [h for h in unique(hits) if h.start < found.end]
+    for hit in taken:
+        for index in range(hit.first, hit.last):
+            hits.pop(index, None)
+    place = next((h for h in taken if h.type == "place"), None)
+    if place is None:
+        return found
+    if place.entry is not None:
+        return replace(found, place_key=place.entry.key, place_en=place.entry.en)
+    return replace(found, place_en=place.en)
 
 
 def _merge(entities: Sequence[Entity] | object) -> tuple[Entity, ...]:
