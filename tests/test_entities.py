@@ -514,3 +514,16 @@ def test_a_place_named_again_in_the_story_stays_an_entity():
     text = "دبي، الإمارات العربية المتحدة (CNN)-- افتتح في دبي أمس معرض كبير للطيران."
     result = extract_entities(doc_of(text))
     assert [e.count for e in result.entities if e.en == "Dubai"] == [1]
+
+
+def test_a_surname_after_another_first_name_is_someone_else():
+    result = extract_entities(doc_of("وقال العقيد تركي المالكي إن الدفاعات اعترضت صاروخا."))
+    assert [(e.en, e.type) for e in result.entities] == [("Turki al-Maliki", "person")]
+
+
+def test_a_bare_family_name_is_the_listed_person_only_when_the_article_says_so():
+    alone = extract_entities(doc_of("وقال المالكي إن الوضع مستقر في البلاد."))
+    assert "Nouri al-Maliki" not in {e.en for e in alone.entities}
+    text = "وقال نوري المالكي إن الانتخابات ستجري في موعدها. وأضاف المالكي أن الوضع مستقر."
+    supported = extract_entities(doc_of(text))
+    assert [(e.en, e.count) for e in supported.entities] == [("Nouri al-Maliki", 2)]

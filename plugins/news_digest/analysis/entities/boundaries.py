@@ -137,7 +137,7 @@ def _given_among_names(toks: Sequence[Tok], k: int, gaz: Gazetteer) -> bool:
     return _plain_given(nxt, gaz) or _family(nxt, gaz)
 
 
-def _given(tok: Tok, gaz: Gazetteer) -> tuple[int, str] | None:
+def given_name(tok: Tok, gaz: Gazetteer) -> tuple[int, str] | None:
     """(clitic length, given name) when the token is a first name, behind و at most."""
     for plen, _form, _ in tok.readings[:2]:
         if plen > 1:
@@ -177,7 +177,7 @@ def person_by_cue(toks: Sequence[Tok], i: int, hits: dict[int, Hit], gaz: Gazett
 
 
 def person_by_given_name(toks: Sequence[Tok], i: int, hits: dict[int, Hit], gaz: Gazetteer) -> int:
-    given = _given(toks[i], gaz)
+    given = given_name(toks[i], gaz)
     if given is None:
         return i
     plen, _ = given
@@ -232,7 +232,7 @@ def first_name_tail(
 
 def _plain_given(tok: Tok, gaz: Gazetteer) -> bool:
     """A first name as written, with no conjunction glued on."""
-    return _given(tok, gaz) == (0, tok.fold)
+    return given_name(tok, gaz) == (0, tok.fold)
 
 
 def _family(tok: Tok, gaz: Gazetteer) -> bool:

@@ -38,6 +38,7 @@ from .boundaries import (
     cued_name_end,
     first_name_tail,
     follows_name,
+    given_name,
     name_end,
     name_start_ok,
     person_by_cue,
@@ -447,13 +448,26 @@ _RULES = (
 )
 
 
+def _other_first_name(toks: Sequence[Tok], hit: Hit, gaz: Gazetteer) -> bool:
+    """A listed person's surname alone (المالكي) right after a first name that is not theirs
+    (تركي المالكي is not نوري المالكي): someone else, left for the rules to name."""
+    entry = hit.entry
+    if entry is None or entry.type != "person" or hit.last - hit.first != 1 or hit.first == 0:
+        return False
+    before, tok = toks[hit.first - 1], toks[hit.first]
+    if tok.brk or given_name(before, gaz) is None:
+        return False
+    first_names = {fold(variant.split()[0]) for variant in entry.ar if len(variant.split()) > 1}
+    return given_name(before, gaz)[1] not in first_names
+
+
 def sentence_hits(toks: Sequence[Tok], gaz: Gazetteer) -> dict[int, Hit]:
     """Token index -> hit covering it (the gazetteer first, then the rules on the rest)."""
     hits: dict[int, Hit] = {}
     i = 0
     while i < len(toks):
         hit = gazetteer_match(toks, i, gaz)
-        if hit is not None:
+        if hit is not None and not _other_first_name(toks, hit, gaz):
             add(hits, hit)
         i = hit.last if hit is not None else i + 1
     i = 0

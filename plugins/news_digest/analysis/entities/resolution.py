@@ -12,7 +12,7 @@ from slugify import slugify
 
 from ...arabic import fold
 from ...models import Document
-from .candidates import NAME_LINKS, add, make_hit, tokenize, unique
+from .candidates import NAME_LINKS, add, make_hit, role_at, tokenize, unique
 from .cues import sentence_hits
 from .dateline import Dateline, find_dateline
 from .gazetteer import (
@@ -104,6 +104,7 @@ def extract_entities(doc: Document) -> EntityResult:
     gaz = load_gazetteer()
     token_lists = [tokenize(sentence.text) for sentence in doc.sentences]
     sentences = [sentence_hits(toks, gaz) for toks in token_lists]
+    _unsupported_surnames(token_lists, sentences, gaz)
     aliases = _aliases(sentences, gaz)
     for toks, hits in zip(token_lists, sentences, strict=True):
         _alias_hits(toks, hits, aliases)
@@ -121,6 +122,38 @@ def extract_entities(doc: Document) -> EntityResult:
         for index, hit in located
     )
     return EntityResult(_merge(entities.values()), mentions, dateline)
+
+
+def _is_surname_form(hit: Hit) -> bool:
+    """A listed person matched by one word with the article (المالكي), while the list also has
+    their full name: a family name many people share."""
+    entry = hit.entry
+    if entry is None or entry.type != "person" or hit.last - hit.first != 1:
+        return False
+    return has_article(fold(hit.name)) and any(len(v.split()) > 1 for v in entry.ar)
+
+
+def _titled(toks: Sequence[Tok], first: int, gaz: Gazetteer) -> bool:
+    """A title or role phrase right before token `first` (الرئيس الأسد، رئيس الوزراء المالكي)."""
+    return any(
+        first >= size and role_at(toks, first - size, gaz, {"title", "spokesman"})[0] == size
+        for size in (1, 2, 3)
+    )
+
+
+def _unsupported_surnames(
+    token_lists: list[list[Tok]], sentences: list[dict[int, Hit]], gaz: Gazetteer
+) -> None:
+    """A bare family name is the listed person only when the article supports it: their full
+    name elsewhere in it, or a title right before it. Otherwise it is a person the lists do not
+    know (another المالكي), named from the text itself."""
+    full = {h.entry.key for hits in sentences for h in unique(hits)
+            if h.entry is not None and not _is_surname_form(h)}  # fmt: skip
+    for toks, hits in zip(token_lists, sentences, strict=True):
+        for hit in unique(hits):
+            if not _is_surname_form(hit) or hit.entry.key in full or _titled(toks, hit.first, gaz):
+                continue
+            hits[hit.first] = replace(hit, entry=None, en=None, group=f"person:{fold(hit.name)}")
 
 
 def _dateline(doc: Document, sentences: list[dict[int, Hit]]) -> Dateline | None:
