@@ -34,6 +34,8 @@ logger = logging.getLogger(__name__)
 MODEL_PATH = DATA_DIR / "ner.crfsuite"
 # Folded Arabic tokens of Wikidata person labels with their counts (CC0; tools/train_ner.py).
 NAME_TOKENS_PATH = DATA_DIR / "ner_name_tokens.tsv"
+# Stem -> cluster IDs learned from unlabelled news (tools/ner_clusters.py).
+CLUSTERS_PATH = DATA_DIR / "ner_clusters.tsv"
 TYPES = ("PER", "LOC", "ORG")
 
 # A word: Arabic letters (with tashkeel/tatweel), Latin letters, digits of any script.
@@ -70,6 +72,7 @@ class Lexicon:
     roles: frozenset[str]  # tokens of role phrases (رئيس، وزير، الشيخ)
     demonyms: frozenset[str]
     name_tokens: Mapping[str, str]  # token -> how often Wikidata persons carry it (bucket)
+    clusters: Mapping[str, tuple[str, ...]]  # stem -> cluster features (c64=.., c512=..)
     known: frozenset[str]  # every token above: a proclitic is split only to reach one
 
 
@@ -112,6 +115,7 @@ def load_lexicon() -> Lexicon:
         roles=roles,
         demonyms=demonyms,
         name_tokens=names,
+        clusters=_clusters(CLUSTERS_PATH),
         known=known,
     )
 
@@ -129,6 +133,20 @@ def _name_tokens(path: Path) -> dict[str, str]:
     for line in path.read_text(encoding="utf-8").splitlines()[1:]:
         token, _, count = line.partition("\t")
         found[token] = _count_bucket(int(count))
+    return found
+
+
+def _clusters(path: Path) -> dict[str, tuple[str, ...]]:
+    """Stem -> ("c64=7", "c512=301"); empty (and a warning) when the file is missing."""
+    if not path.is_file():
+        logger.warning("%s missing: NER runs without word clusters", path)
+        return {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    names = lines[0].split("\t")[1:]
+    found = {}
+    for line in lines[1:]:
+        stem, *ids = line.split("\t")
+        found[stem] = tuple(f"{name}={i}" for name, i in zip(names, ids, strict=True))
     return found
 
 
@@ -188,6 +206,7 @@ def token_features(token: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
         near.append("dem")
     if stem in lex.name_tokens:
         near.append(f"wd={lex.name_tokens[stem]}")
+    near.extend(lex.clusters.get(stem, ("c=none",)))
     own = [
         f"w={folded}",
         f"len={_length(stem)}",
