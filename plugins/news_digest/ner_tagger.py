@@ -49,6 +49,7 @@ _ARABIC_RE = re.compile(f"[{ARABIC_LETTER_CLASS}]")
 # Proclitic groups, longest first; those ending in the article are safe to strip on their own.
 _ARTICLE_PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "لل")
 _PROCLITICS = ("ول", "وب", "فل", "فب", "وك", "و", "ف", "ب", "ل", "ك")
+_OFFSETS = (-2, -1, 1, 2)
 _GAZ_TYPES = {"person": "PER", "place": "LOC", "organization": "ORG"}
 
 
@@ -173,9 +174,11 @@ def split_clitics(folded: str, known: frozenset[str]) -> tuple[str, str]:
 
 def _shape(token: str) -> str:
     if _ARABIC_RE.search(token):
-        return "ar"
+        return "ar-lat" if _LATIN_RE.search(token) else "ar"
     if _LATIN_RE.search(token):
-        return "lat"
+        if token.isupper():
+            return "LAT"
+        return "Lat" if token[:1].isupper() else "lat"
     if _DIGIT_RE.search(token):
         return "num"
     return "punct"
@@ -187,12 +190,15 @@ def _length(stem: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def token_features(token: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """(stem, own features, the shorter set a neighbour sees) of one token; cached."""
+def token_features(token: str) -> tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """(stem, own features, per offset in ``_OFFSETS`` the set a neighbour sees, prefixed).
+
+    Cached per token, prefixes included, so a sentence only concatenates tuples.
+    """
     lex = load_lexicon()
     folded = fold(token).lower()
     pre, stem = split_clitics(folded, lex.known)
-    near = [f"s={stem}", f"sh={_shape(folded)}"]
+    near = [f"s={stem}", f"sh={_shape(fold(token))}"]
     if pre:
         near.append(f"pre={pre}")
     near.extend(f"gz={kind}" for kind in sorted(lex.gaz_tokens.get(stem, ())))
@@ -215,11 +221,13 @@ def token_features(token: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
         f"x1={stem[-1:]}",
         f"x2={stem[-2:]}",
         f"x3={stem[-3:]}",
+        f"p4={stem[:4]}",
+        f"x4={stem[-4:]}",
         *near,
     ]
     if not pre and folded != stem:
         own.append("al")
-    return stem, tuple(own), tuple(near)
+    return stem, tuple(own), tuple(tuple(f"{off}:{f}" for f in near) for off in _OFFSETS)
 
 
 def stems(tokens: Sequence[str]) -> list[str]:
@@ -254,10 +262,10 @@ def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
         row = list(cached[i][1])
         if marks[i]:
             row.append(f"gm={marks[i]}")
-        for off in (-2, -1, 1, 2):
+        for k, off in enumerate(_OFFSETS):
             j = i + off
             if 0 <= j < n:
-                row.extend(f"{off}:{f}" for f in cached[j][2])
+                row.extend(cached[j][2][k])
                 if marks[j] and abs(off) == 1:
                     row.append(f"{off}:gm={marks[j]}")
             elif abs(off) == 1:
