@@ -254,6 +254,17 @@ def test_anercorp_f1_reaches_the_target(corpus_dir: Path) -> None:
     assert module.overall_f1(sentences) >= module.TARGET_F1
 
 
+def test_held_out_newsfane_f1_stays_above_its_floor(corpus_dir: Path) -> None:
+    """NewsFANE's test part, kept out of training and tuning: measured 0.73 (rules alone 0.64)."""
+    spec = importlib.util.spec_from_file_location("eval_entities", ROOT / "eval" / "entities.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    sentences = module.newsfane("test")
+    assert module.overall_f1(sentences) >= 0.70
+    assert module.overall_f1(sentences, learned=False) < module.overall_f1(sentences)
+
+
 def test_words_tell_names_from_everyday_words() -> None:
     gaz = load_gazetteer()
     kinds = {w: word_kind(tokenize(w)[0], gaz) for w in ("محمد", "وقالت", "سائق", "يتنافسون")}
@@ -261,7 +272,7 @@ def test_words_tell_names_from_everyday_words() -> None:
 
 
 def test_unknown_word_pairs_are_foreign_names() -> None:
-    result = extract_entities(_doc("وفاز جينسون باتون بالسباق أمس."))
+    result = extract_entities(_doc("وفاز جينسون باتون بالسباق أمس."), learned=False)
     assert [e.text for e in result.entities if e.type == "person"] == ["جينسون باتون"]
 
 
@@ -293,7 +304,9 @@ def test_common_words_are_not_taken_for_gazetteer_names(seeds_dir: Path) -> None
 
 
 def _people(*sentences: str) -> list[str]:
-    return [e.text for e in extract_entities(_doc(*sentences)).entities if e.type == "person"]
+    """People the rules find (without the tagger): the rules' own mechanics."""
+    result = extract_entities(_doc(*sentences), learned=False)
+    return [e.text for e in result.entities if e.type == "person"]
 
 
 def _typed(*sentences: str) -> set[tuple[str, str]]:
@@ -527,3 +540,25 @@ def test_a_bare_family_name_is_the_listed_person_only_when_the_article_says_so()
     text = "وقال نوري المالكي إن الانتخابات ستجري في موعدها. وأضاف المالكي أن الوضع مستقر."
     supported = extract_entities(doc_of(text))
     assert [(e.en, e.count) for e in supported.entities] == [("Nouri al-Maliki", 2)]
+
+
+def test_everyday_words_need_the_tagger_to_become_a_person():
+    text = "وقال الجيران إنهما يعيشان فعليا في المدينة منذ سنوات."
+    ruled = {e.text for e in extract_entities(_doc(text), learned=False).entities}
+    assert "يعيشان فعليا" in ruled  # the shape rule alone takes two unknown words for a name
+    assert not [e for e in extract_entities(_doc(text)).entities if e.type == "person"]
+
+
+def test_a_one_word_listed_place_needs_its_context():
+    pictures = extract_entities(doc_of("نشرت الوكالة صور الدمار في المدينة بعد القصف."))
+    assert "Tyre" not in {e.en for e in pictures.entities}
+    city = extract_entities(doc_of("قصفت الطائرات مدينة صور في جنوب لبنان."))
+    assert "Tyre" in {e.en for e in city.entities}
+
+
+def test_a_role_cue_says_where_the_tagged_name_starts():
+    text = "وأكد المتحدث باسم شرطة قندوز سيد سرفار حسيني لوكالة فرانس برس أن الهجوم بدأ."
+    people = [e for e in extract_entities(doc_of(text)).entities if e.type == "person"]
+    assert [(e.text, e.roles) for e in people] == [
+        ("سيد سرفار حسيني", ("المتحدث باسم شرطة قندوز",))
+    ]

@@ -461,6 +461,14 @@ def _other_first_name(toks: Sequence[Tok], hit: Hit, gaz: Gazetteer) -> bool:
     return given_name(before, gaz)[1] not in first_names
 
 
+def _mark(hits: dict[int, Hit], start: int, end: int, rule: str) -> None:
+    """Record which rule found the hits it added at tokens [start, end)."""
+    for k in range(start, end):
+        hit = hits.get(k)
+        if hit is not None and not hit.rule and hit.entry is None:
+            hits[k] = replace(hit, rule=rule)
+
+
 def sentence_hits(toks: Sequence[Tok], gaz: Gazetteer) -> dict[int, Hit]:
     """Token index -> hit covering it (the gazetteer first, then the rules on the rest)."""
     hits: dict[int, Hit] = {}
@@ -477,6 +485,7 @@ def sentence_hits(toks: Sequence[Tok], gaz: Gazetteer) -> dict[int, Hit]:
             for rule in _RULES:
                 nxt = rule(toks, i, hits, gaz)
                 if nxt != i:
+                    _mark(hits, i, nxt, rule.__name__.lstrip("_"))
                     break
         i = max(nxt, i + 1)
     _people_in_lists(toks, hits, gaz)

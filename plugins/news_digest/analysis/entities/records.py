@@ -103,6 +103,7 @@ class Hit:
     role: str | None = None
     role_en: str | None = None
     group: str = ""  # what mentions of one entity share
+    rule: str = ""  # which rule found it ("" for the gazetteer and the tagger)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from ...models import Document
 from .candidates import NAME_LINKS, add, make_hit, role_at, tokenize, unique
 from .cues import sentence_hits
 from .dateline import Dateline, find_dateline
+from .ensemble import learned_spans, merge_sentence
 from .gazetteer import (
     Gazetteer,
     bare,
@@ -22,7 +23,7 @@ from .gazetteer import (
     load_gazetteer,
 )
 from .records import Entity, EntityResult, Hit, Mention, Tok
-from .transliterate import romanize
+from .transliterate import romanize, romanize_phrase
 
 
 @dataclass(frozen=True)
@@ -92,18 +93,28 @@ def _entity(group: list[Hit], country: str | None) -> Entity:
         key, text, en = first.entry.key, first.entry.ar[0], first.entry.en
     else:
         text = longest
-        en = first.en if first.type != "person" else romanize(longest, country)
+        if first.type == "person":
+            en = romanize(longest, country)
+        else:  # a rule's English (حزب X -> X Party), or the tagger's find spelled out
+            en = next((h.en for h in group if h.en), None) or romanize_phrase(longest)
         key = f"{first.type}/{slugify(en) or slugify(fold(longest))}"
     roles = tuple(dict.fromkeys(h.role for h in group if h.role))
     roles_en = tuple(dict.fromkeys(h.role_en for h in group if h.role and h.role_en))
     return Entity(key, text, first.type, en, len(group), roles, roles_en)
 
 
-def extract_entities(doc: Document) -> EntityResult:
-    """People, places and organisations named in the article's sentences (not read-also)."""
+def extract_entities(doc: Document, learned: bool = True) -> EntityResult:
+    """People, places and organisations named in the article's sentences (not read-also).
+
+    ``learned=False`` runs the rules alone (the evaluation's baseline)."""
     gaz = load_gazetteer()
     token_lists = [tokenize(sentence.text) for sentence in doc.sentences]
     sentences = [sentence_hits(toks, gaz) for toks in token_lists]
+    if learned:
+        sentences = [
+            merge_sentence(toks, hits, learned_spans(sentence.text, toks), gaz)
+            for sentence, toks, hits in zip(doc.sentences, token_lists, sentences, strict=True)
+        ]
     _unsupported_surnames(token_lists, sentences, gaz)
     aliases = _aliases(sentences, gaz)
     for toks, hits in zip(token_lists, sentences, strict=True):
