@@ -130,10 +130,10 @@ def english_title(article: DigestArticle) -> str:
 def english_summary(article: DigestArticle) -> str:
     """The English card text: the standfirst, then the names the article gives, in English."""
     analysis = article.analysis
-    lines = [f"<p class=\"standfirst\">{escape(' '.join(analysis.english.standfirst))}</p>"]
+    lines = [f'<p class="standfirst">{escape(" ".join(analysis.english.standfirst))}</p>']
     names = [e.en for e in analysis.entities.entities if english_ok(e.en)][:6]
     if names:
-        lines.append(f"<p class=\"names\">Names: {escape(', '.join(names))}.</p>")
+        lines.append(f'<p class="names">Names: {escape(", ".join(names))}.</p>')
     return "\n".join(lines)
 
 
