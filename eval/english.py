@@ -10,7 +10,8 @@ never copied). The old composer is the previous analysis/english.py, read from g
 revision) and run on the same entities in the same run.
 
 Matching, per field the headline states (actor, action, target, place): both strings are
-normalised (lower case, "the " and "al-" prefixes dropped, punctuation and hyphens to spaces,
+normalised (lower case, spellings of one name unified: Mohamed/Mohammed, United Kingdom/
+Britain/UK, United States/US, United Nations/UN; "the " and "al-" prefixes dropped, punctuation and hyphens to spaces,
 a final plural "s" dropped from each word); the field is right when, for one of the gold
 alternatives (``|``-separated), one word set contains the other. An action is right when its
 lexicon key, English verb or noun matches a gold action alternative. A stated field whose
@@ -67,8 +68,16 @@ class Stated:
     standfirst: tuple[str, ...] = ()
 
 
+# Spellings of one name that English news uses interchangeably, written one way before matching.
+_SPELLINGS = {"mohamed": "mohammed", "muhammad": "mohammed", "mohammad": "mohammed"}
+_SPELLINGS |= {"united kingdom": "britain", "uk": "britain", "united states": "us", "america": "us"}
+_SPELLINGS |= {"united nations": "un"}
+
+
 def normalise(text: str) -> frozenset[str]:
-    text = text.lower().replace("’", "'").replace("'s ", " ")
+    text = " " + text.lower().replace("’", "'").replace("'s ", " ") + " "
+    for variant, canonical in _SPELLINGS.items():
+        text = text.replace(f" {variant} ", f" {canonical} ")
     text = re.sub(r"\b(the|al)[ -]", " ", text)
     words = re.sub(r"[^a-z0-9]+", " ", text).split()
     return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)

@@ -69,7 +69,7 @@ def test_a_reported_denial_states_the_denial_not_the_event():
 
 def test_the_dateline_city_is_never_the_place():
     b = brief(
-        "تقرير عن المنطقة",
+        "هجوم جديد للحوثيين",
         "دبي، الإمارات العربية المتحدة (CNN)-- هاجم الحوثيون مواقع عسكرية.",
         LEAD,
     )

@@ -21,7 +21,7 @@ from .clauses import Clause, clauses_of, dateline_end, entity_surfaces
 from .entities import Entity, EntityResult
 from .entities.gazetteer import load_gazetteer
 from .figures import Figure
-from .headline import MAX_NAMES, Fact, can_act, casualty_fact, story_kind, verb_fact
+from .headline import MAX_NAMES, Fact, blocked, can_act, casualty_fact, story_kind, verb_fact
 from .quotes import Quote
 from .standfirst import english_ok, standfirst
 from .trusted import trusted
@@ -72,15 +72,17 @@ def text_units(doc: Document, result: EntityResult) -> tuple[list[Clause], list[
     return title, lead
 
 
-def _speech_title(title: list[Clause], excluded: frozenset[str]) -> Fact | None:
+def _speech_title(doc: Document, title: list[Clause], excluded: frozenset[str]) -> Fact | None:
     """ "X: ..." titles: X is quoted. The quoted part's names are its topic, never its actors."""
     if len(title) < 2 or not title[0].names:
+        return None
+    if ":" not in doc.title[title[0].words[-1].end : title[1].words[0].start]:
         return None
     span = title[0].names[0]
     if span.first != 0 or span.last != len(title[0].words) - 1 or title[0].unit_uncertain:
         return None
-    if not can_act(span.entity, country_keys(), excluded):
-        return None
+    if span.entity.type == "place" or not can_act(span.entity, country_keys(), excluded):
+        return None  # "كوريا الشمالية: ..." labels a topic; people and bodies speak
     topic = [s.entity for c in title[1:] for s in c.names if s.entity.key != span.entity.key]
     topic = [e for e in dict.fromkeys(topic) if trusted(e) and e.key not in excluded][:2]
     if not topic:
@@ -114,6 +116,22 @@ def find_fact(
     return None
 
 
+def _title_hedged(title: Sequence[Clause]) -> bool:
+    """The title negates, questions or hedges its verb: the lead may not state it as fact."""
+    return any(c.unit_uncertain or any(blocked(c, h) for h in c.actions) for c in title)
+
+
+def _agrees_with_title(fact: Fact, title: Sequence[Clause]) -> bool:
+    """A lead's fact is the title's story only when the title names its actor or its action."""
+    names = {s.entity.key for c in title for s in c.names}
+    actions = {h.form.action.key for c in title for h in c.actions}
+    if fact.action.key in actions:
+        return True
+    # The title's own verb, unread, names another event: the lead's first fact may not be it.
+    verbs = any(h.form.pos != "noun" for c in title for h in c.actions)
+    return not verbs and fact.actor is not None and fact.actor.key in names
+
+
 def _listed_names(clauses: Sequence[Clause], excluded: frozenset[str]) -> list[Entity]:
     names = [s.entity for c in clauses for s in c.names]
     return [
@@ -126,10 +144,12 @@ def compose(
 ) -> EnglishBrief:
     excluded = frozenset(outlet_keys)
     title, lead = text_units(doc, result)
-    fact = _speech_title(title, excluded) or find_fact(title, excluded)
+    fact = _speech_title(doc, title, excluded) or find_fact(title, excluded)
     from_lead = False
-    if fact is None:
+    if fact is None and not _title_hedged(title):
         fact, from_lead = find_fact(lead, excluded, lead=True), True
+        if fact is not None and not _agrees_with_title(fact, title):
+            fact = None
     kind = story_kind(title) or story_kind(lead)
     if fact is not None:
         text, first = headline(fact), event_sentence(fact)

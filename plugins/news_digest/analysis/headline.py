@@ -124,16 +124,22 @@ def _subject_before(clause: Clause, hit: ActionHit, ok) -> Span | None:
     span = _span_ending(clause, hit.first - 1)
     if span is None or span.clitic or not ok(span.entity):
         return None
+    if span.first and span.entity.type != "person":
+        return None  # "مدرب توتنهام يحذر": the club is the coach's, not the subject
     if all(_role_like(clause, k) for k in range(span.first)):
         return span
     return None
 
 
 def _subject_after(clause: Clause, hit: ActionHit, ok) -> Span | None:
-    """Verb first: the first name after the verb, with only role words between."""
+    """Verb first (the clause's first word): the first name after it, role words between."""
+    if hit.first != 0:
+        return None  # "موسكو ودمشق تتهمان إسرائيل": a name after a non-initial verb is its object
     for k in range(hit.last + 1, min(len(clause.words), hit.last + 6)):
         span = _span_at(clause, k)
         if span is not None and not span.clitic and ok(span.entity):
+            if k > hit.last + 1 and span.entity.type != "person":
+                return None  # "قال مدرب مانشستر يونايتد": the club qualifies the role
             return span
         if not _role_like(clause, k):
             return None
@@ -175,7 +181,7 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
     if target is None and not action.bare:
         return None
     taken = {target.first} if target else set()
-    place = _place_after(clause, rest, taken)
+    place = None if action.speech else _place_after(clause, rest, taken)
     return Fact(
         action,
         actors[0].entity,
@@ -266,5 +272,5 @@ def is_plural(entity: Entity) -> bool:
         return False
     words = name.split()
     if len(words) == 1:
-        return name.endswith("s") and not name.endswith(("ss", "us"))
+        return name.endswith("s") and not name.endswith(("ss", "us", "as"))
     return words[-1].lower() in _GROUP_NOUNS
