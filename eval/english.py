@@ -11,9 +11,10 @@ revision) and run on the same entities in the same run.
 
 Matching, per field the headline states (actor, action, target, place): both strings are
 normalised (lower case, spellings of one name unified: Mohamed/Mohammed, United Kingdom/
-Britain/UK, United States/US, United Nations/UN; "the " and "al-" prefixes dropped, punctuation and hyphens to spaces,
-a final plural "s" dropped from each word); the field is right when, for one of the gold
-alternatives (``|``-separated), one word set contains the other. An action is right when its
+Britain/UK, United States/US, United Nations/UN; "the " and "al-" prefixes dropped,
+punctuation and hyphens to spaces, a final plural "s" dropped from each word); the field is
+right when, for one of the gold alternatives (``|``-separated), one word set contains the
+other. An action is right when its
 lexicon key, English verb or noun matches a gold action alternative. A stated field whose
 gold is empty is wrong. For a negated gold event (``negated`` = yes) a stated action other
 than the gold one (e.g. "attack" when the gold is "deny") is wrong.
