@@ -248,8 +248,8 @@ def story_kind(clauses: Sequence[Clause]) -> str | None:
     """The first action noun of a plain (not negated or questioned) clause, with its adjective."""
     for clause in clauses:
         for hit in clause.actions:
-            if blocked(clause, hit) or not hit.form.action.noun:
-                continue
+            if blocked(clause, hit) or not hit.form.action.noun or hit.form.action.speech == "say":
+                continue  # "قال", "أكد" say how the news is told, not what it is about
             if hit.form.action.key in _LIGHT_VERBS and any(
                 h.first > hit.last for h in clause.actions
             ):

@@ -93,6 +93,8 @@ def event_sentence(fact: Fact) -> str:
 
 
 def article(noun: str) -> str:
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return noun  # "preparations", "talks": no article
     return f"an {noun}" if noun[:1].lower() in "aeio" else f"a {noun}"
 
 
