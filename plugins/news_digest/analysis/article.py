@@ -14,7 +14,7 @@ from slugify import slugify
 
 from ..models import Document
 from .claims import Claim, extract_claims
-from .english import EnglishBrief, compose
+from .english import EnglishBrief, Extracted, compose
 from .entities import EntityResult, extract_entities
 from .figures import Figure, extract_figures
 from .quotes import Quote, extract_quotes, prepared_statements
@@ -42,12 +42,15 @@ def outlet_keys() -> frozenset[str]:
 def analyze(doc: Document, summary_sentences: int = 3) -> Analysis:
     entities = extract_entities(doc)
     statements = prepared_statements(doc, entities)  # quotes and claims read the same ones
+    figures = extract_figures(doc)
+    quotes = extract_quotes(doc, entities, statements)
+    claims = extract_claims(doc, entities, statements)
     return Analysis(
         summary=summarize(doc, summary_sentences),
         entities=entities,
-        figures=extract_figures(doc),
-        quotes=extract_quotes(doc, entities, statements),
+        figures=figures,
+        quotes=quotes,
         sources=extract_sources(doc),
-        claims=extract_claims(doc, entities, statements),
-        english=compose(doc, entities, set(outlet_keys())),
+        claims=claims,
+        english=compose(doc, entities, set(outlet_keys()), Extracted(quotes, figures, claims)),
     )

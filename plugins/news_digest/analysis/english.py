@@ -1,176 +1,177 @@
-"""The English side: a headline composed only from facts extracted from the Arabic text.
+"""The English side: a headline and standfirst composed only from facts read in the Arabic text.
 
-There is no offline Arabic->English translation here, so the English title is assembled from
-who (the main actors), what (an event word found in the title or lead, from data/events.tsv)
-and where (the places named), each piece traceable to the Arabic words it came from. When
-DIGEST_TRANSLATOR names a translation callable, its output is used as well, and labelled.
+There is no offline Arabic->English translation here. The headline states an actor, an action
+and a place only when one clause of the title or lead says so (headline.py); otherwise only
+the main names and the kind of story. The standfirst adds who is quoted, the main figure,
+the main claim and the outlet (standfirst.py). When DIGEST_TRANSLATOR names a translation
+callable, its output is used as well, and labelled.
 """
 
 from __future__ import annotations
 
-import csv
 import importlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..arabic import tokens
 from ..models import Document
-from ..settings import DATA_DIR
+from .claims import Claim
+from .clauses import Clause, clauses_of, dateline_end, entity_surfaces
 from .entities import Entity, EntityResult
 from .entities.gazetteer import load_gazetteer
+from .figures import Figure
+from .headline import MAX_NAMES, Fact, blocked, can_act, casualty_fact, story_kind, verb_fact
+from .quotes import Quote
+from .standfirst import english_ok, standfirst
+from .trusted import trusted
+from .wording import event_sentence, fallback_headline, fallback_sentence, headline
 
 logger = logging.getLogger(__name__)
-
-MAX_NAMES = 2
-_PROCLITICS = ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 
 Translator = Callable[[str], str]
 
 
 @dataclass(frozen=True)
-class Event:
-    en: str
-    preposition: str
-    forms: tuple[tuple[str, ...], ...]  # folded token sequences
-
-
-@dataclass(frozen=True)
 class EnglishBrief:
     title: str | None  # composed headline, or None when the text names nothing to build on
-    event: str | None  # English event word, e.g. "attack"
-    event_ar: str | None  # the Arabic word it was found as
-    who: tuple[str, ...]  # entity keys, main actors first
-    where: tuple[str, ...]  # entity keys of places, most specific first
+    standfirst: tuple[str, ...]  # two or three English sentences
+    stated: bool  # the headline states an actor (or passive subject) and an action
+    action: str | None  # lexicon key of the stated action
+    kind: str | None  # kind of story, e.g. "missile interception"
+    who: tuple[str, ...]  # entity keys: the actor, or the names the headline lists
+    where: tuple[str, ...]  # entity key of the stated place
+    target: str | None = None  # entity key of the stated target
+    from_lead: bool = False  # the fact was read in the lead, not the title
     translated_title: str | None = None  # from DIGEST_TRANSLATOR, when configured
     translated_summary: tuple[str, ...] = ()
 
 
-@lru_cache(maxsize=1)
-def load_events() -> tuple[Event, ...]:
-    with (DATA_DIR / "events.tsv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    return tuple(
-        Event(row["en"], row["preposition"], tuple(tuple(tokens(v)) for v in row["ar"].split("|")))
-        for row in rows
-    )
+@dataclass(frozen=True)
+class Extracted:
+    """What the standfirst is composed from, besides the entities."""
 
-
-def _strip_clitics(token: str) -> set[str]:
-    """The token and its readings without proclitics: وهاجمت -> هاجمت, بالهجوم -> هجوم."""
-    readings = {token}
-    for clitic in _PROCLITICS:
-        if token.startswith(clitic) and len(token) - len(clitic) >= 3:
-            readings.add(token[len(clitic) :])
-    return readings
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
 
 @lru_cache(maxsize=1)
-def _events_by_first_word() -> dict[str, tuple[tuple[Event, tuple[str, ...]], ...]]:
-    """Event forms indexed by their first word, in file order: one lookup per reading."""
-    index: dict[str, list[tuple[Event, tuple[str, ...]]]] = {}
-    for event in load_events():
-        for form in event.forms:
-            index.setdefault(form[0], []).append((event, form))
-    return {word: tuple(forms) for word, forms in index.items()}
+def country_keys() -> frozenset[str]:
+    return frozenset(e.key for e in load_gazetteer().entries if e.iso)
 
 
-def find_event(texts: Sequence[str]) -> tuple[Event, str] | None:
-    """The first event word in the texts, in order (title first, then the lead).
+def text_units(doc: Document, result: EntityResult) -> tuple[list[Clause], list[Clause]]:
+    """Clauses of the title and of the lead sentence (its dateline cut off)."""
+    sentences = [s.text for s in doc.sentences]
+    surfaces = entity_surfaces(result, sentences)
+    title = clauses_of(doc.title, 0, surfaces, result.entities)
+    lead: list[Clause] = []
+    if sentences:
+        lead = clauses_of(sentences[0], dateline_end(sentences[0]), surfaces, result.entities)
+    return title, lead
 
-    At each word, the event listed first in events.tsv wins among the forms found there.
-    """
-    index = _events_by_first_word()
-    order = {event.en: n for n, event in enumerate(load_events())}
-    for text in texts:
-        words = tokens(text)
-        readings = [_strip_clitics(w) for w in words]
-        for i, here in enumerate(readings):
-            found = [
-                (event, form)
-                for reading in here
-                for event, form in index.get(reading, ())
-                if _matches(readings, i, form)
-            ]
-            if found:
-                event, form = min(found, key=lambda pair: order[pair[0].en])
-                return event, " ".join(words[i : i + len(form)])
+
+def _speech_title(doc: Document, title: list[Clause], excluded: frozenset[str]) -> Fact | None:
+    """ "X: ..." titles: X is quoted. The quoted part's names are its topic, never its actors."""
+    if len(title) < 2 or not title[0].names:
+        return None
+    if ":" not in doc.title[title[0].words[-1].end : title[1].words[0].start]:
+        return None
+    span = title[0].names[0]
+    if span.first != 0 or span.last != len(title[0].words) - 1 or title[0].unit_uncertain:
+        return None
+    if span.entity.type == "place" or not can_act(span.entity, country_keys(), excluded):
+        return None  # "كوريا الشمالية: ..." labels a topic; people and bodies speak
+    topic = [s.entity for c in title[1:] for s in c.names if s.entity.key != span.entity.key]
+    topic = [e for e in dict.fromkeys(topic) if trusted(e) and e.key not in excluded][:2]
+    if not topic:
+        return None
+    say = next(a for a in _actions() if a.key == "say")
+    return Fact(say, span.entity, None, None, speech_topic=tuple(topic))
+
+
+def _actions():
+    from .lexicon import load_actions  # local: the lexicon is only needed for speech titles
+
+    return load_actions()[0]
+
+
+def find_fact(
+    clauses: Sequence[Clause], excluded: frozenset[str], lead: bool = False
+) -> Fact | None:
+    """The first fact of the clauses; in a lead only its first clause with a verb counts."""
+    for clause in clauses:
+        for hit in clause.actions:
+            fact = verb_fact(clause, hit, country_keys(), excluded)
+            if fact is not None:
+                return fact
+            if hit.form.pos != "noun":
+                break  # the clause's first verb decides: later verbs depend on it
+        fact = casualty_fact(clause, lambda e: True)
+        if fact is not None:
+            return fact
+        if lead and any(h.form.pos != "noun" for h in clause.actions):
+            return None  # the lead's main clause said nothing certain: later ones depend on it
     return None
 
 
-def _matches(readings: list[set[str]], i: int, form: tuple[str, ...]) -> bool:
-    if i + len(form) > len(readings):
-        return False
-    return all(part in readings[i + k] for k, part in enumerate(form))
+def _title_hedged(title: Sequence[Clause]) -> bool:
+    """The title negates, questions or hedges its verb: the lead may not state it as fact."""
+    return any(c.unit_uncertain or any(blocked(c, h) for h in c.actions) for c in title)
 
 
-def _title_words(doc: Document) -> set[str]:
-    return {t for w in tokens(doc.title) for t in _strip_clitics(w)}
+def _agrees_with_title(fact: Fact, title: Sequence[Clause]) -> bool:
+    """A lead's fact is the title's story only when the title names its actor or its action."""
+    names = {s.entity.key for c in title for s in c.names}
+    actions = {h.form.action.key for c in title for h in c.actions}
+    if fact.action.key in actions:
+        return True
+    # The title's own verb, unread, names another event: the lead's first fact may not be it.
+    verbs = any(h.form.pos != "noun" for c in title for h in c.actions)
+    return not verbs and fact.actor is not None and fact.actor.key in names
 
 
-def _in_title(entity: Entity, title_words: set[str]) -> bool:
-    # Mentions index sentences, and the title is none of them: match its words instead.
-    return set(tokens(entity.text)) <= title_words
+def _listed_names(clauses: Sequence[Clause], excluded: frozenset[str]) -> list[Entity]:
+    names = [s.entity for c in clauses for s in c.names]
+    return [
+        e for e in dict.fromkeys(names) if e.key not in excluded and english_ok(e.en) and trusted(e)
+    ][:MAX_NAMES]
 
 
-def _ranked(entities: Sequence[Entity], doc: Document) -> list[Entity]:
-    """Entities named in the title first, then by mention count, then key."""
-    title_words = _title_words(doc)
-    return sorted(entities, key=lambda e: (not _in_title(e, title_words), -e.count, e.key))
+def compose(
+    doc: Document, result: EntityResult, outlet_keys: set[str], extracted: Extracted = Extracted()
+) -> EnglishBrief:
+    excluded = frozenset(outlet_keys)
+    title, lead = text_units(doc, result)
+    fact = _speech_title(doc, title, excluded) or find_fact(title, excluded)
+    from_lead = False
+    if fact is None and not _title_hedged(title):
+        fact, from_lead = find_fact(lead, excluded, lead=True), True
+        if fact is not None and not _agrees_with_title(fact, title):
+            fact = None
+    kind = story_kind(title) or story_kind(lead)
+    if fact is not None:
+        text, first = headline(fact), event_sentence(fact)
+    else:
+        names = _listed_names(title, excluded) or _listed_names(lead, excluded)[:2]
+        text, first = fallback_headline(names, kind), fallback_sentence(names, kind)
+    if text is not None and not english_ok(text):
+        text, first, fact = None, None, None  # a name without English: say nothing rather
+    lines = standfirst(first, doc, extracted.quotes, extracted.figures, extracted.claims)
+    return _brief(fact, text, lines, kind, from_lead and fact is not None, title, lead, excluded)
 
 
-def pick_actors(result: EntityResult, doc: Document, exclude: set[str]) -> list[Entity]:
-    """The main actor, and a second one only when the title names both."""
-    candidates = [
-        e for e in result.entities if e.type in ("person", "organization") and e.key not in exclude
-    ]
-    ranked = _ranked(candidates, doc)
-    title_words = _title_words(doc)
-    return ranked[:1] + [e for e in ranked[1:MAX_NAMES] if _in_title(e, title_words)]
-
-
-def pick_places(result: EntityResult, doc: Document) -> list[Entity]:
-    """The most specific place (title first), then its country when that is a different one."""
-    countries = {e.key for e in load_gazetteer().entries if e.iso}
-    places = _ranked([e for e in result.entities if e.type == "place"], doc)
-    title_words = _title_words(doc)
-    # Within the title's places, a city or region says more than its country.
-    places.sort(key=lambda e: (not _in_title(e, title_words), e.key in countries))
-    if not places:
-        return []
-    picked = [places[0]]
-    if places[0].key not in countries:
-        country = next((p for p in places[1:] if p.key in countries), None)
-        if country is not None:
-            picked.append(country)
-    return picked
-
-
-def compose_title(actors: list[Entity], event: Event | None, places: list[Entity]) -> str | None:
-    who = " and ".join(e.en for e in actors)
-    where = ", ".join(e.en for e in places)
-    if event is not None:
-        what = f"{event.en} {event.preposition}".strip() if where else event.en
-        head = f"{who} {what}" if who else what[:1].upper() + what[1:]
-        return f"{head} {where}".strip()
-    if who and where:
-        return f"{who} — {where}"
-    return who or (f"News from {where}" if where else None)
-
-
-def compose(doc: Document, result: EntityResult, outlet_keys: set[str]) -> EnglishBrief:
-    found = find_event([doc.title, *(s.text for s in doc.sentences[:1])])
-    event, event_ar = found if found else (None, None)
-    actors = pick_actors(result, doc, outlet_keys)
-    places = pick_places(result, doc)
-    return EnglishBrief(
-        title=compose_title(actors, event, places),
-        event=event.en if event else None,
-        event_ar=event_ar,
-        who=tuple(e.key for e in actors),
-        where=tuple(e.key for e in places),
-    )
+def _brief(fact, text, lines, kind, from_lead, title, lead, excluded) -> EnglishBrief:
+    if fact is not None:
+        who = (fact.actor.key,) if fact.actor else ()
+        return EnglishBrief(
+            text, lines, True, fact.action.key, kind, who,
+            (fact.place.key,) if fact.place else (),
+            fact.target.key if fact.target else None, from_lead,
+        )  # fmt: skip
+    names = _listed_names(title, excluded) or _listed_names(lead, excluded)[:2]
+    return EnglishBrief(text, lines, False, None, kind, tuple(e.key for e in names), ())
 
 
 def load_translator(dotted: str | None) -> Translator | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
+from ..analysis.standfirst import outlet_en
 from ..digest import Digest
 from ..linking.entity_index import EntityEntry
 from ..linking.link import Story
@@ -17,12 +18,26 @@ def _label(entry: EntityEntry, lang: str) -> str:
     return entry.text if lang == "ar" else entry.en
 
 
+def _outlet(source: str | None, lang: str) -> str:
+    """On English charts an outlet's English name; one without is "outlet not named in English"."""
+    if lang == "ar" or not source:
+        return source or ""
+    return outlet_en(source) or "outlet not named in English"
+
+
+def _title(article_id: str, digest: Digest, lang: str) -> str:
+    analysis = digest.by_id[article_id].analysis
+    return digest.by_id[article_id].doc.title if lang == "ar" else analysis.english.title or "?"
+
+
 def story_timeline_svg(story: Story, digest: Digest, lang: str) -> str:
     """One point per article of the story: its date and outlet (or title when none)."""
     points = []
     for article_id in story.article_ids:
         doc = digest.by_id[article_id].doc
-        points.append((doc.meta.date, doc.meta.source or doc.title))
+        points.append(
+            (doc.meta.date, _outlet(doc.meta.source, lang) or _title(article_id, digest, lang))
+        )
     return charts.timeline_svg(points, lang)
 
 
@@ -31,7 +46,7 @@ def story_coverage_svg(story: Story, digest: Digest, lang: str) -> str:
     ids = [*story.article_ids]
     for article_id in story.article_ids:
         ids.extend(digest.links.also_reported_by.get(article_id, ()))
-    outlets = Counter(digest.by_id[i].doc.meta.source or "?" for i in ids)
+    outlets = Counter(_outlet(digest.by_id[i].doc.meta.source, lang) or "?" for i in ids)
     return charts.coverage_svg(sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0])), lang)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from pelican.contents import Article
 from pelican.utils import order_content
 
+from ..analysis.standfirst import english_date, english_ok, outlet_en
 from ..digest import Digest, DigestArticle
 from ..linking.link import LinkResult
 from ..settings import DigestSettings
@@ -114,22 +115,40 @@ def arabic_article(
     return DigestPage(_paragraphs_html(doc.paragraphs), metadata, pelican, doc.source_file, context)
 
 
+def english_title(article: DigestArticle) -> str:
+    """The composed headline; without one, what the page is, in English (never Arabic)."""
+    doc = article.doc
+    title = article.analysis.english.title
+    if title:
+        return title
+    outlet, date = outlet_en(doc.meta.source), english_date(doc.meta.date)
+    if outlet:
+        return f"Arabic report from {outlet}" + (f", {date}" if date else "")
+    return f"Arabic report, {date}" if date else "Arabic report"
+
+
+def english_summary(article: DigestArticle) -> str:
+    """The English card text: the standfirst, then the names the article gives, in English."""
+    analysis = article.analysis
+    lines = [f'<p class="standfirst">{escape(" ".join(analysis.english.standfirst))}</p>']
+    names = [e.en for e in analysis.entities.entities if english_ok(e.en)][:6]
+    if names:
+        lines.append(f'<p class="names">Names: {escape(", ".join(names))}.</p>')
+    return "\n".join(lines)
+
+
 def english_article(
     article: DigestArticle, settings: DigestSettings, pelican: Mapping, context: dict, extra: dict
 ) -> Article:
     doc = article.doc
-    english_title = article.analysis.english.title
-    facts = escape(english_facts(article))
-    summary = f'<p>{facts}</p>\n<p lang="ar" dir="rtl">{escape(summary_text(article))}</p>'
+    summary = english_summary(article)
     metadata = {
         **_base_metadata(article, settings),
-        "title": english_title or doc.title,
+        "title": english_title(article),
         "lang": "en",
         "summary": summary,
         **extra,
     }
-    if not english_title:
-        metadata["title_lang"] = "ar"  # the page shows the Arabic title, marked up as Arabic
     content = f'{summary}\n<div lang="ar" dir="rtl">{_paragraphs_html(doc.paragraphs)}</div>'
     return DigestPage(content, metadata, pelican, doc.source_file, context)
 

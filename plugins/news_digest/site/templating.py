@@ -14,6 +14,7 @@ from hijridate import Gregorian
 from jinja2 import pass_context
 from markupsafe import Markup
 
+from ..analysis.standfirst import outlet_en
 from ..arabic import arabic_indic_digits, ascii_digits
 from ..linking.entity_index import source_key
 from . import urls
@@ -45,6 +46,13 @@ def alternates(content: Any) -> list[tuple[str, str]]:
     return sorted(pairs.items(), key=lambda pair: (pair[0] != "ar", pair[0]))
 
 
+def outlet_name(source: str | None, lang: str) -> str:
+    """An outlet as the seed's metadata names it; on English pages its English name, or ""."""
+    if lang == "ar" or not source:
+        return source or ""
+    return outlet_en(source) or ""
+
+
 def tests() -> dict[str, Any]:
     return {"startingwith": lambda value, prefix: str(value).startswith(prefix)}
 
@@ -62,6 +70,7 @@ def filters(settings: dict[str, Any]) -> dict[str, Any]:
         "section_url": urls.section_url,
         "hijri": partial(hijri_date, arabic_digits=arabic),
         "source_key": source_key,
+        "outlet": outlet_name,
     }
 
 
@@ -94,5 +103,15 @@ def entity_name(context: Any, key: str, lang: str) -> Markup:
     )
 
 
+@pass_context
+def story_title(context: Any, story: Any, lang: str) -> str:
+    """A story's title in `lang`: on English pages the English headline of its lead article."""
+    if lang == "ar":
+        return story.title
+    by_id = context["NEWS_DIGEST"].by_id
+    lead = next((i for i in story.article_ids if by_id[i].doc.title == story.title), None)
+    return str(context["digest_articles"][lang][lead or story.article_ids[0]].title)
+
+
 def template_functions() -> dict[str, Any]:
-    return {"article_link": article_link, "entity_name": entity_name}
+    return {"article_link": article_link, "entity_name": entity_name, "story_title": story_title}

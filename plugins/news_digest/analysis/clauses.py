@@ -1,0 +1,182 @@
+"""Clauses of a title or lead sentence, with the names and action words found in each.
+
+A clause is a run of words with no punctuation between them: a headline's ".." or ":" or a
+lead's commas end one. Facts are only ever read inside one clause, so a name in one part of a
+title is never joined to a verb in another. The lead's dateline ("بيروت - (أ ف ب)", "دبي،
+الإمارات (CNN)") is cut off first: the filing city is not where the news happened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..arabic import fold
+from .entities import Entity, EntityResult
+from .lexicon import Form, forms_by_first_word
+
+_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3A-Za-z0-9\u064b-\u0652\u0640]+")
+_BREAK = re.compile(r"[.,:;!?\"«»()\[\]|،؛؟\u2013\u2014\u201c\u201d-]|\.\.")
+# Proclitics, longest first; a reading keeps at least three letters.
+_PROCLITICS = (
+    "وبال",
+    "فبال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "لل",
+    "وس",
+    "فس",
+    "ال",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+)
+_DATELINE = re.compile(
+    r"^\s*[^\s،,.:()\-–—]+(?:\s+[^\s،,.:()\-–—]+){0,3}"  # a city of one to four words
+    r"(?:\s*[،,]\s*[^\s،,.:()\-–—]+(?:\s+[^\s،,.:()\-–—]+){0,3})?"  # and its country
+    r"\s*(?:(?:\(\s*[^)]{1,40}\))\s*[-–—:]*|[-–—:]\s*(?:\(\s*[^)]{1,40}\))?)\s*"
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # as written
+    fold: str
+    readings: frozenset[str]  # the folded word without each proclitic
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Span:
+    first: int  # word indexes in the clause, inclusive
+    last: int
+    entity: Entity
+    clitic: str  # the proclitic glued to the name's first word ("ب" in "بليبيا")
+
+
+@dataclass(frozen=True)
+class ActionHit:
+    first: int
+    last: int
+    form: Form
+
+
+@dataclass(frozen=True)
+class Clause:
+    words: tuple[Word, ...]
+    names: tuple[Span, ...]
+    actions: tuple[ActionHit, ...]
+    unit_uncertain: bool  # the title or sentence asks a question or sets a condition
+
+
+def readings(folded: str) -> frozenset[str]:
+    out = {folded}
+    for clitic in _PROCLITICS:
+        if folded.startswith(clitic) and len(folded) - len(clitic) >= 3:
+            out.add(folded[len(clitic) :])
+    return frozenset(out)
+
+
+def dateline_end(text: str) -> int:
+    """Where the text starts after a dateline of city (, country) and agency, or 0."""
+    match = _DATELINE.match(text)
+    if not match or match.end() >= len(text):
+        return 0
+    return match.end()
+
+
+def _words(text: str, offset: int = 0) -> list[list[Word]]:
+    """The words of text split into clauses at punctuation."""
+    clauses: list[list[Word]] = [[]]
+    last = offset
+    for m in _WORD.finditer(text, offset):
+        if _BREAK.search(text, last, m.start()) and clauses[-1]:
+            clauses.append([])
+        folded = fold(m.group())
+        clauses[-1].append(Word(m.group(), folded, readings(folded), m.start(), m.end()))
+        last = m.end()
+    return [c for c in clauses if c]
+
+
+def entity_surfaces(result: EntityResult, sentences: Sequence[str]) -> dict[str, set[tuple]]:
+    """Folded word sequences each entity is written as, from its mentions and its text."""
+    surfaces: dict[str, set[tuple]] = {
+        e.key: {tuple(fold(w) for w in e.text.split())} for e in result.entities
+    }
+    for m in result.mentions:
+        if m.sentence < len(sentences) and m.key in surfaces:
+            words = _WORD.findall(sentences[m.sentence][m.start : m.end])
+            if words:
+                surfaces[m.key].add(tuple(fold(w) for w in words))
+    return surfaces
+
+
+def _name_spans(words: Sequence[Word], by_first: dict[str, list]) -> list[Span]:
+    spans: list[Span] = []
+    i = 0
+    while i < len(words):
+        best = None
+        for reading in words[i].readings:
+            for surface, entity in by_first.get(reading, ()):
+                n = len(surface)
+                rest = words[i + 1 : i + n]
+                fits = len(rest) == n - 1 and all(
+                    surface[k + 1] in w.readings for k, w in enumerate(rest)
+                )
+                if fits and (best is None or n > best[0]):
+                    clitic = words[i].fold[: len(words[i].fold) - len(reading)]
+                    best = (n, entity, clitic)
+        if best:
+            spans.append(Span(i, i + best[0] - 1, best[1], best[2]))
+            i += best[0]
+        else:
+            i += 1
+    return spans
+
+
+def _action_hits(words: Sequence[Word], taken: set[int]) -> list[ActionHit]:
+    index = forms_by_first_word()
+    hits: list[ActionHit] = []
+    for i, word in enumerate(words):
+        if i in taken:
+            continue
+        for reading in sorted(word.readings, key=len, reverse=True):
+            form = next((f for f in index.get(reading, ()) if _follows(words, i, f.words)), None)
+            if form:
+                hits.append(ActionHit(i, i + len(form.words) - 1, form))
+                break
+    return hits
+
+
+def _follows(words: Sequence[Word], i: int, form: tuple[str, ...]) -> bool:
+    if i + len(form) > len(words):
+        return False
+    return all(part in words[i + k].readings for k, part in enumerate(form[1:], 1))
+
+
+_UNCERTAIN = frozenset({"هل", "لو", "لولا", "اذا", "ربما", "لعل", "ماذا", "لماذا", "كيف", "متي"})
+
+
+def clauses_of(text: str, start: int, surfaces: dict[str, set[tuple]], entities) -> list[Clause]:
+    """Clauses of text from start, each with its names and action words."""
+    by_first: dict[str, list] = {}
+    for entity in entities:
+        for surface in surfaces.get(entity.key, ()):
+            if surface:
+                by_first.setdefault(surface[0], []).append((surface, entity))
+    uncertain = (
+        "؟" in text
+        or "?" in text
+        or bool({w.fold for c in _words(text, start) for w in c} & _UNCERTAIN)
+    )
+    out = []
+    for words in _words(text, start):
+        names = _name_spans(words, by_first)
+        taken = {k for s in names for k in range(s.first, s.last + 1)}
+        out.append(Clause(tuple(words), tuple(names), tuple(_action_hits(words, taken)), uncertain))
+    return out

@@ -1,0 +1,276 @@
+"""The main event of an article, read from one clause of its title or lead, as an English headline.
+
+A Fact (actor, action, target, place) is stated only when one clause says it in that relation:
+the actor is the name right before the verb (subject first) or right after it (verb first);
+the target is the name the verb governs; the place is a place introduced by "في" or "بـ"
+after the verb. A negated, modal, subordinate, conditional or questioned verb states nothing.
+When no clause gives a fact, the headline says only what is certain: the main names and the
+kind of story ("Houthis, Jazan: missile interception").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .clauses import ActionHit, Clause, Span
+from .entities import Entity
+from .lexicon import Action
+from .trusted import role_words, trusted
+
+MAX_NAMES = 3
+# Words that, shortly before a verb, stop it being a plain statement of fact.
+_NEGATION = frozenset(
+    {"لم", "لن", "لا", "ما", "ليس", "ليست", "ليسوا", "غير", "عدم", "دون", "بدون", "لما"}
+)
+_MODAL = frozenset({"قد", "ان", "يجب", "يمكن", "ينبغي", "يعتزم", "تعتزم", "يريد", "تريد", "يسعي"})
+_MODAL |= {"حيث", "الذي", "التي", "الذين", "عندما", "بعدما", "لدي", "كما", "مما"}
+_MODAL |= {"تسعي", "يحاول", "تحاول", "يرجح", "يتوقع", "كاد", "لكي", "كي", "حتي"}
+_LIGHT_VERBS = frozenset({"launch", "carry out", "wage"})
+_PLACE_PREPS = frozenset({"في", "داخل"})
+_TARGET_PREPS = frozenset({"علي", "ضد", "مع", "نحو", "الي", "باتجاه", "لـ"})
+_ADJECTIVES = {"انتحاري": "suicide", "صاروخي": "missile", "جوي": "air", "جويه": "air"}
+_ADJECTIVES |= {"ارهابي": "terrorist", "انتحاريه": "suicide", "بحري": "naval", "عسكري": "military"}
+_ADJECTIVES |= {"مسلح": "armed", "صاروخيه": "missile", "ارهابيه": "terrorist", "عسكريه": "military"}
+_NUMBERS = {"اثنان": 2, "اثنين": 2, "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5}
+_NUMBERS |= {"خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8, "ثماني": 8}
+_NUMBERS |= {"تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10}
+_NUMBER_EN = ("", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
+_CASUALTIES = {"قتيل": "killed", "قتلي": "killed", "جريح": "injured", "جرحي": "injured"}
+_CASUALTIES |= {"مصابا": "injured", "مصابين": "injured"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    action: Action
+    actor: Entity | None  # None in the passive ("Nine killed ...")
+    target: Entity | None
+    place: Entity | None
+    patient: str | None = None  # passive subject, in English: "Nine"
+    kind: str | None = None  # what the passive happened in: "suicide attack"
+    speech_topic: tuple[Entity, ...] = ()  # for "X: ..." titles, names in the quoted part
+    co_actors: tuple[Entity, ...] = ()  # "US, Britain and France strike ..."
+
+
+def _before(clause: Clause, index: int, window: int) -> set[str]:
+    return {w.fold for w in clause.words[max(0, index - window) : index]}
+
+
+def blocked(clause: Clause, hit: ActionHit) -> bool:
+    """True when the verb is negated, modal, subordinate or in a question or condition."""
+    if clause.unit_uncertain:
+        return True
+    near = _before(clause, hit.first, 3)
+    if near & _NEGATION:
+        return True
+    # "سـ" and present verbs are plain news; "قد" + present, "أن" + verb, "يريد" ... are not.
+    return bool(_before(clause, hit.first, 2) & _MODAL)
+
+
+def _span_at(clause: Clause, index: int) -> Span | None:
+    return next((s for s in clause.names if s.first == index), None)
+
+
+def _span_ending(clause: Clause, index: int) -> Span | None:
+    return next((s for s in clause.names if s.last == index), None)
+
+
+def can_act(entity: Entity, countries: frozenset[str], excluded: frozenset[str]) -> bool:
+    if entity.key in excluded or not entity.en or not trusted(entity):
+        return False
+    return entity.type in ("person", "organization") or entity.key in countries
+
+
+def _target_after(clause: Clause, index: int, action: Action) -> Span | None:
+    """The name the verb governs: right after it, or after one of its prepositions."""
+    if action.prep == "-":
+        return None
+    span = _span_at(clause, index)
+    if span is not None and not trusted(span.entity):
+        return None
+    if span is not None and not span.clitic.endswith(("ب", "ل")):
+        return span
+    if index < len(clause.words) and clause.words[index].fold in _TARGET_PREPS:
+        after = _span_at(clause, index + 1)
+        return after if after is not None and trusted(after.entity) else None
+    if span is not None and action.prep:  # "على" glued as a clitic is not Arabic; "ل" is
+        return span
+    return None
+
+
+def _place_after(clause: Clause, index: int, exclude: set[int]) -> Span | None:
+    for span in clause.names:
+        if span.first < index or span.first in exclude or span.entity.type != "place":
+            continue
+        if not trusted(span.entity):
+            continue
+        prev = clause.words[span.first - 1].fold if span.first else ""
+        if span.clitic.endswith("ب") or prev in _PLACE_PREPS:
+            return span
+    return None
+
+
+def _role_like(clause: Clause, index: int) -> bool:
+    """A title or nisba word that may stand between a verb and its named subject."""
+    word = clause.words[index]
+    if any(s.first <= index <= s.last for s in clause.names):
+        return any(s.first <= index <= s.last and s.clitic.endswith("ل") for s in clause.names)
+    bare = {r[2:] if r.startswith("ال") else r for r in word.readings}
+    return bool(bare & role_words()) or (word.fold.startswith("ال") and word.fold.endswith("ي"))
+
+
+def _subject_before(clause: Clause, hit: ActionHit, ok) -> Span | None:
+    """Subject first: the name right before the verb, with only role words before it."""
+    span = _span_ending(clause, hit.first - 1)
+    if span is None or span.clitic or not ok(span.entity):
+        return None
+    if span.first and span.entity.type != "person":
+        return None  # "مدرب توتنهام يحذر": the club is the coach's, not the subject
+    if all(_role_like(clause, k) for k in range(span.first)):
+        return span
+    return None
+
+
+def _subject_after(clause: Clause, hit: ActionHit, ok) -> Span | None:
+    """Verb first (the clause's first word): the first name after it, role words between."""
+    if hit.first != 0:
+        return None  # "موسكو ودمشق تتهمان إسرائيل": a name after a non-initial verb is its object
+    for k in range(hit.last + 1, min(len(clause.words), hit.last + 6)):
+        span = _span_at(clause, k)
+        if span is not None and not span.clitic and ok(span.entity):
+            if k > hit.last + 1 and span.entity.type != "person":
+                return None  # "قال مدرب مانشستر يونايتد": the club qualifies the role
+            return span
+        if not _role_like(clause, k):
+            return None
+    return None
+
+
+def _co_actors(clause: Clause, actor: Span, ok) -> tuple[list[Span], int]:
+    """ "الولايات المتحدة وبريطانيا وفرنسا": names joined by "و" act together."""
+    spans, rest = [actor], actor.last + 1
+    while (nxt := _span_at(clause, rest)) is not None and nxt.clitic == "و" and ok(nxt.entity):
+        spans.append(nxt)
+        rest = nxt.last + 1
+    return spans, rest
+
+
+def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | None:
+    """Actor-verb(-target)(-place) from one verb of one clause, or None."""
+    if hit.form.pos == "noun" or blocked(clause, hit):
+        return None
+
+    def ok(entity: Entity) -> bool:
+        return can_act(entity, countries, excluded)
+
+    before = _subject_before(clause, hit, ok)
+    if before is not None:
+        actors, rest = _co_actors(clause, before, ok)
+        if rest != hit.first:
+            return None
+        rest = hit.last + 1
+    else:
+        after = _subject_after(clause, hit, ok)
+        if after is None:
+            return None
+        actors, rest = _co_actors(clause, after, ok)
+    action, rest = _light_verb(clause, hit.form.action, rest)
+    target = _target_after(clause, rest, action)
+    if target is not None and target.entity.key in {a.entity.key for a in actors}:
+        target = None
+    if target is None and not action.bare:
+        return None
+    taken = {target.first} if target else set()
+    place = None if action.speech else _place_after(clause, rest, taken)
+    return Fact(
+        action,
+        actors[0].entity,
+        target.entity if target else None,
+        place.entity if place else None,
+        co_actors=tuple(a.entity for a in actors[1:]),
+    )
+
+
+def _light_verb(clause: Clause, action: Action, rest: int) -> tuple[Action, int]:
+    """ "تشن هجوما على" (launch an attack on) is the attack itself: the noun names the action."""
+    if action.key not in _LIGHT_VERBS:
+        return action, rest
+    noun = next((h for h in clause.actions if h.first == rest and h.form.pos == "noun"), None)
+    if noun is None or noun.form.action.key in _LIGHT_VERBS:
+        return action, rest
+    return noun.form.action, noun.last + 1
+
+
+def casualty_fact(clause: Clause, place_ok) -> Fact | None:
+    """ "تسعة قتلى في هجوم انتحاري بليبيا" -> Nine killed in suicide attack in Libya."""
+    if clause.unit_uncertain:
+        return None
+    words = clause.words
+    for i in range(len(words) - 1):
+        count = _NUMBERS.get(words[i].fold)
+        unit = _CASUALTIES.get(words[i + 1].fold)
+        if count is None or unit is None or _before(clause, i, 3) & _NEGATION:
+            continue
+        kind = _kind_after(clause, i + 2)
+        hits = [h for h in clause.actions if h.first >= i + 2]
+        action = next((h.form.action for h in hits), None)
+        place = _place_after(clause, i + 2, set())
+        return Fact(
+            _casualty_action(unit, action),
+            None,
+            None,
+            place.entity if place and place_ok(place.entity) else None,
+            patient=_NUMBER_EN[count],
+            kind=kind,
+        )
+    return None
+
+
+def _casualty_action(unit: str, fallback: Action | None) -> Action:
+    key = "kill" if unit == "killed" else "injure"
+    return Action(key, key, key + "s", unit, unit, fallback.noun if fallback else "", "-", True, "")
+
+
+def _kind_after(clause: Clause, index: int) -> str | None:
+    """ "في هجوم انتحاري" -> "suicide attack": the event noun after "في", with its adjective."""
+    if index >= len(clause.words) or clause.words[index].fold != "في":
+        return None
+    hit = next((h for h in clause.actions if h.first == index + 1), None)
+    if hit is None:
+        return None
+    adj = clause.words[hit.last + 1].fold if hit.last + 1 < len(clause.words) else ""
+    return (
+        f"{_ADJECTIVES[adj]} {hit.form.action.noun}" if adj in _ADJECTIVES else hit.form.action.noun
+    )
+
+
+def story_kind(clauses: Sequence[Clause]) -> str | None:
+    """The first action noun of a plain (not negated or questioned) clause, with its adjective."""
+    for clause in clauses:
+        for hit in clause.actions:
+            if blocked(clause, hit) or not hit.form.action.noun or hit.form.action.speech == "say":
+                continue  # "قال", "أكد" say how the news is told, not what it is about
+            if hit.form.action.key in _LIGHT_VERBS and any(
+                h.first > hit.last for h in clause.actions
+            ):
+                continue  # "تشن هجوما": the attack is the story, not the launching
+            nxt = clause.words[hit.last + 1].fold if hit.last + 1 < len(clause.words) else ""
+            noun = hit.form.action.noun
+            return f"{_ADJECTIVES[nxt]} {noun}" if nxt in _ADJECTIVES else noun
+    return None
+
+
+_GROUP_NOUNS = frozenset({"forces", "guards", "brigades", "units", "rebels", "militias", "troops"})
+
+
+def is_plural(entity: Entity) -> bool:
+    """English agreement: "Houthis fire" but "Pentagon fires", "United States fires"."""
+    name = entity.en
+    if " and " in name:
+        return True
+    if entity.type != "organization":
+        return False
+    words = name.split()
+    if len(words) == 1:
+        return name.endswith("s") and not name.endswith(("ss", "us", "as"))
+    return words[-1].lower() in _GROUP_NOUNS

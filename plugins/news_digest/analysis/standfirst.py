@@ -1,0 +1,139 @@
+"""The English standfirst: two or three sentences composed from the facts extracted.
+
+In order of use: the main event (or the names and kind of story), who is quoted and in what
+way (warning, denial ...), the main figure, the main claim and its claimant, and the outlet
+and date. A sentence is written only from fields that are English already (names, roles,
+figures, the lexicon); anything else is left out rather than romanised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from functools import lru_cache
+
+from ..arabic import fold
+from ..models import Document
+from .claims import Claim
+from .clauses import clauses_of
+from .figures import Figure
+from .quotes import Quote
+from .sources import load_outlets
+
+MAX_SENTENCES = 3
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_SPEECH = {
+    "warn": "issuing a warning",
+    "deny": "issuing a denial",
+    "accuse": "making accusations",
+    "threaten": "issuing a threat",
+    "demand": "making demands",
+    "urge": "making an appeal",
+    "announce": "making an announcement",
+    "condemn": "condemning what happened",
+}
+_MONTHS = "January February March April May June July August September October November December"
+_FIGURE_KINDS = ("count", "money", "percent")
+
+
+def english_ok(text: str | None) -> bool:
+    """Fully English: no Arabic script, and some Latin letters."""
+    return (
+        bool(text)
+        and not _ARABIC_SCRIPT.search(text)
+        and any("a" <= c.lower() <= "z" for c in text)
+    )
+
+
+def _speech_phrase(doc: Document, quote: Quote) -> str:
+    """How the speaker spoke, read from the reporting verb of the quote's sentence."""
+    text = doc.sentences[quote.sentence].text if quote.sentence < len(doc.sentences) else ""
+    for clause in clauses_of(text, 0, {}, ()):
+        for hit in clause.actions:
+            if hit.form.action.speech in _SPEECH:
+                return ", " + _SPEECH[hit.form.action.speech]
+    return ""
+
+
+def quote_sentence(doc: Document, quotes: Sequence[Quote]) -> str | None:
+    for quote in quotes:
+        if not english_ok(quote.speaker_en):
+            continue
+        who = quote.speaker_en
+        if who[:1].islower():  # a role, not a name: "governor of Kandahar"
+            who = "The " + who
+        if english_ok(quote.role_en) and quote.role_en.lower() not in who.lower():
+            who = f"{who} ({quote.role_en})"
+        return f"{who} is quoted in the article{_speech_phrase(doc, quote)}."
+    return None
+
+
+def figure_sentence(figures: Sequence[Figure]) -> str | None:
+    for kind in _FIGURE_KINDS:
+        for figure in figures:
+            if (
+                figure.kind == kind
+                and english_ok(figure.en)
+                and any(c.isalpha() for c in figure.en)
+            ):
+                return f"A figure it gives: {figure.en}."
+    return None
+
+
+def claim_sentence(claims: Sequence[Claim]) -> str | None:
+    for claim in claims:
+        if english_ok(claim.claimant_en):
+            tail = ", which it says cannot be independently verified" if claim.unverifiable else ""
+            return f"It reports a claim by {claim.claimant_en}{tail}."
+    return None
+
+
+@lru_cache(maxsize=1)
+def _outlet_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for outlet in load_outlets():
+        for form in (outlet.en, outlet.key, *outlet.latin):
+            names[re.sub(r"[\s\-_.]", "", form.lower())] = outlet.en
+        for form in outlet.variants:
+            names[fold(form).replace(" ", "")] = outlet.en
+    return names
+
+
+def outlet_en(source: str | None) -> str | None:
+    """The outlet of the seed's metadata in English: from outlets.tsv, or its own Latin name."""
+    if not source:
+        return None
+    key = re.sub(r"[\s\-_.]", "", source.lower())
+    found = _outlet_names().get(key) or _outlet_names().get(fold(source).replace(" ", ""))
+    if found:
+        return found
+    return source if english_ok(source) else None
+
+
+def english_date(date: datetime | None) -> str | None:
+    return f"{date.day} {_MONTHS.split()[date.month - 1]} {date.year}" if date else None
+
+
+def published_sentence(doc: Document) -> str | None:
+    outlet, date = outlet_en(doc.meta.source), english_date(doc.meta.date)
+    if outlet and date:
+        return f"It was published by {outlet} on {date}."
+    if outlet:
+        return f"It was published by {outlet}."
+    return f"It is dated {date}." if date else None
+
+
+def standfirst(first: str | None, doc: Document, quotes, figures, claims) -> tuple[str, ...]:
+    """Two or three English sentences, the event (or names) first."""
+    candidates = [
+        first,
+        quote_sentence(doc, quotes),
+        figure_sentence(figures),
+        claim_sentence(claims),
+        published_sentence(doc),
+    ]
+    picked = [s for s in candidates if s][:MAX_SENTENCES]
+    if len(picked) < 2:
+        picked.append("No further facts could be composed in English from the Arabic text.")
+    return tuple(picked)

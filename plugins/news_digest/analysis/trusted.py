@@ -1,0 +1,46 @@
+"""Which entity names an English headline may print: those whose English is known, not guessed.
+
+A gazetteer entry's English is curated; a name built only from listed name parts (given and
+family names, bin/al link words) is too. A name that needed letter-by-letter transliteration
+("Kaloub" for Klopp) may be wrong, and a wrong name is worse than none, so it is left out of
+headlines and standfirsts (the entity pages still show it).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+
+from ..arabic import tokens
+from ..settings import DATA_DIR
+from .entities import Entity
+from .entities.gazetteer import load_gazetteer
+
+_LINKS = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "abd", "abdul", "bu", "de", "van"})
+
+
+@lru_cache(maxsize=1)
+def _known() -> tuple[frozenset[str], frozenset[str]]:
+    keys = frozenset(e.key for e in load_gazetteer().entries)
+    with (DATA_DIR / "name_parts.tsv").open(encoding="utf-8", newline="") as handle:
+        parts = frozenset(row["en"].lower() for row in csv.DictReader(handle, delimiter="\t"))
+    return keys, parts
+
+
+def trusted(entity: Entity) -> bool:
+    keys, parts = _known()
+    if entity.key in keys:
+        return True
+    if entity.type != "person":
+        return False
+    words = [w for w in re.split(r"[\s\-]+", entity.en.lower()) if w]
+    return len(words) >= 2 and all(w in parts or w in _LINKS for w in words)
+
+
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Folded words of titles and roles (roles.tsv): "الرئيس", "وزير", "الأمين العام" ..."""
+    with (DATA_DIR / "roles.tsv").open(encoding="utf-8", newline="") as handle:
+        words = {w for row in csv.DictReader(handle, delimiter="\t") for w in tokens(row["ar"])}
+    return frozenset(w[2:] if w.startswith("ال") else w for w in words)
