@@ -3,8 +3,8 @@
 Run from the repository root: ``python tools/ner_clusters.py`` (before ``tools/train_ner.py``).
 
 Writes ``plugins/news_digest/data/ner_clusters.tsv``: one row per word stem (folded, clitics and
-article off, as ``tagger.split_clitics`` makes them) with two cluster IDs, a coarse one
-(64 clusters) and a fine one (512). Only stems and numbers ship, never corpus text.
+article off, as ``tagger.split_clitics`` makes them) with one cluster ID per size in ``SIZES``
+(64, 256 and 1,024 clusters, coarse to fine). Only stems and numbers ship, never corpus text.
 
 Method (deterministic: fixed seeds, sorted vocabulary, single-threaded):
 - tokens of every article in ``../shared/corpus/ant_multisource/articles`` and
@@ -43,11 +43,11 @@ CORPORA = [
     ROOT.parent / "shared" / "corpus" / "ant_multisource" / "articles",
     ROOT.parent / "shared" / "corpus" / "saudinewsnet" / "articles",
 ]
-MIN_COUNT = 5
+MIN_COUNT = 3
 MAX_VOCAB = 40_000
 CONTEXTS = 1000
 DIMENSIONS = 100
-SIZES = (64, 512)
+SIZES = (64, 256, 1024)
 SEED = 13
 
 

@@ -83,7 +83,12 @@ PROCLITICS = frozenset({"و", "ف", "ب", "ل"})
 ENCLITICS = frozenset({"ه", "ها", "هم", "هما", "نا", "ي", "ك", "كم", "كما", "هن", "ني"})
 
 # Chosen on DEV with --tune (see data/README-ner.md).
-PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+PARAMS = {
+    "c1": 0.1,
+    "c2": 0.01,
+    "max_iterations": 200,
+    "feature.possible_transitions": True,
+}
 GRID = [
     {"c1": c1, "c2": c2, "max_iterations": 200, "feature.possible_transitions": True}
     for c1, c2 in ((0.05, 0.05), (0.1, 0.01), (0.2, 0.05), (0.02, 0.1))

@@ -74,7 +74,7 @@ class Lexicon:
     roles: frozenset[str]  # tokens of role phrases (رئيس، وزير، الشيخ)
     demonyms: frozenset[str]
     name_tokens: Mapping[str, str]  # token -> how often Wikidata persons carry it (bucket)
-    clusters: Mapping[str, tuple[str, ...]]  # stem -> cluster features (c64=.., c512=..)
+    clusters: Mapping[str, tuple[str, ...]]  # stem -> cluster features (c64=.., c256=.., c1024=..)
     known: frozenset[str]  # every token above: a proclitic is split only to reach one
 
 
@@ -139,7 +139,7 @@ def _name_tokens(path: Path) -> dict[str, str]:
 
 
 def _clusters(path: Path) -> dict[str, tuple[str, ...]]:
-    """Stem -> ("c64=7", "c512=301"); empty (and a warning) when the file is missing."""
+    """Stem -> ("c64=7", "c256=30", "c1024=301"); empty (and a warning) when the file is missing."""
     if not path.is_file():
         logger.warning("%s missing: NER runs without word clusters", path)
         return {}
