@@ -9,6 +9,7 @@ runs the first three; this module hooks the site stage onto Pelican's signals.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from pelican import signals
 
@@ -30,7 +31,8 @@ def on_articles(generator) -> None:
     """Build the digest and hand its articles to Pelican's article generator."""
     settings = DigestSettings.from_mapping(generator.settings)
     cache_path = generator.settings.get("CACHE_PATH") if settings.cache else None
-    digest = build_digest(settings, AnalysisCache.under(cache_path))
+    translations = Path(cache_path) if cache_path else None
+    digest = build_digest(settings, AnalysisCache.under(cache_path), translations)
     report_skipped(digest, settings)
     site = add_to_generator(generator, digest, settings)
     generator.context[CONTEXT_KEY] = digest

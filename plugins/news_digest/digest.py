@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .analysis.article import Analysis
+from .analysis.machine_translation import MachineTranslation
 from .linking.entity_index import EntityIndex
 from .linking.link import LinkResult
 from .models import Document, Skipped
@@ -18,6 +19,9 @@ class DigestArticle:
     doc: Document
     slug: str
     analysis: Analysis
+    # From DIGEST_TRANSLATION_MODEL: kept beside the analysis, not in it (nor in its cache),
+    # since it depends on the model. None without a model, or when nothing got a line.
+    machine_translation: MachineTranslation | None = None
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class Digest:
     skipped: tuple[Skipped, ...]
     links: LinkResult
     index: EntityIndex
+    translation_model: str | None = None  # the model's name when this build translated
 
     def article(self, article_id: str) -> DigestArticle:
         return self.by_id[article_id]

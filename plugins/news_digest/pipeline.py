@@ -16,6 +16,8 @@ from slugify import slugify
 
 from .analysis.article import Analysis, analyze
 from .analysis.english import load_translator, translate
+from .analysis.machine_translation import MachineTranslation, translate_articles
+from .analysis.translation import load_translator_or_none
 from .cache import AnalysisCache
 from .digest import Digest, DigestArticle
 from .ingest.metadata import load_sidecar, merge, meta_from_fields, split_header
@@ -139,16 +141,44 @@ def apply_translator(
     return out
 
 
-def build_digest(settings: DigestSettings, cache: AnalysisCache | None = None) -> Digest:
+def machine_translations(
+    docs: Sequence[Document],
+    analyses: list[Analysis],
+    settings: DigestSettings,
+    translation_cache: Path | None,
+) -> tuple[str | None, list[MachineTranslation | None], list[Analysis]]:
+    """(model name, one record per article, analyses): DIGEST_TRANSLATION_MODEL when it loads;
+    otherwise the DIGEST_TRANSLATOR hook, as before. Never both: two translations of one text
+    side by side would only confuse the reader."""
+    translator = load_translator_or_none(
+        settings.translation_model, settings.workers, settings.strict
+    )
+    if translator is None:
+        return None, [None] * len(docs), apply_translator(docs, analyses, settings.translator)
+    if settings.translator:
+        logger.warning("DIGEST_TRANSLATOR %s unused: the model translates", settings.translator)
+    records, _ = translate_articles(translator, translation_cache, docs, analyses)
+    return translator.name, records, analyses
+
+
+def build_digest(
+    settings: DigestSettings,
+    cache: AnalysisCache | None = None,
+    translation_cache: Path | None = None,
+) -> Digest:
+    """``translation_cache``: the folder (CACHE_PATH) machine translations are kept under."""
     ingested = ingest_folder(settings.seeds_path, settings.max_seed_bytes)
-    return _digest_from(ingested.seeds, ingested.skipped, settings, cache)
+    return _digest_from(ingested.seeds, ingested.skipped, settings, cache, translation_cache)
 
 
 def build_digest_from_files(
-    paths: list[Path], settings: DigestSettings, cache: AnalysisCache | None = None
+    paths: list[Path],
+    settings: DigestSettings,
+    cache: AnalysisCache | None = None,
+    translation_cache: Path | None = None,
 ) -> Digest:
     ingested = ingest_files(paths, settings.max_seed_bytes)
-    return _digest_from(ingested.seeds, ingested.skipped, settings, cache)
+    return _digest_from(ingested.seeds, ingested.skipped, settings, cache, translation_cache)
 
 
 def _digest_from(
@@ -156,15 +186,16 @@ def _digest_from(
     skipped: tuple[Skipped, ...],
     settings: DigestSettings,
     cache: AnalysisCache | None,
+    translation_cache: Path | None = None,
 ) -> Digest:
     sidecar = load_sidecar(settings.metadata_csv)
     docs = [document_from_seed(seed, sidecar.get(seed.id)) for seed in seeds]
     analyses = analyze_documents(docs, settings, cache or AnalysisCache(None))
-    analyses = apply_translator(docs, analyses, settings.translator)
+    model, translated, analyses = machine_translations(docs, analyses, settings, translation_cache)
     slugs = assign_slugs([doc.id for doc in docs])
     articles = tuple(
-        DigestArticle(doc, slugs[doc.id], analysis)
-        for doc, analysis in zip(docs, analyses, strict=True)
+        DigestArticle(doc, slugs[doc.id], analysis, machine)
+        for doc, analysis, machine in zip(docs, analyses, translated, strict=True)
     )
     links = link(link_inputs(articles), LinkSettings(related_max=settings.related_max))
     index = build_index(index_inputs(articles, links), settings.entity_page_min_articles)
@@ -176,4 +207,4 @@ def _digest_from(
         len(index.entities),
         len(skipped),
     )
-    return Digest(articles, skipped, links, index)
+    return Digest(articles, skipped, links, index, model)

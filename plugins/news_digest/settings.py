@@ -27,6 +27,8 @@ DEFAULTS: dict[str, Any] = {
     "DIGEST_RELATED_MAX": 5,
     "DIGEST_ARABIC_DIGITS": False,
     "DIGEST_TRANSLATOR": None,
+    # Folder of a CTranslate2 + SentencePiece Arabic->English model (docs/translation.md).
+    "DIGEST_TRANSLATION_MODEL": None,
     "DIGEST_WORKERS": 0,  # 0: one per available core
     "DIGEST_ENTITY_PAGE_MIN_ARTICLES": 2,  # kept articles an entity needs for a page of its own
     "DIGEST_CACHE": True,  # analysis results under CACHE_PATH, keyed by content hash
@@ -47,6 +49,7 @@ class DigestSettings:
     workers: int
     cache: bool
     entity_page_min_articles: int = 2
+    translation_model: Path | None = None
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, Any]) -> DigestSettings:
@@ -66,6 +69,7 @@ class DigestSettings:
             workers=int(value["DIGEST_WORKERS"]) or len(os.sched_getaffinity(0)),
             cache=bool(value["DIGEST_CACHE"]),
             entity_page_min_articles=max(1, int(value["DIGEST_ENTITY_PAGE_MIN_ARTICLES"])),
+            translation_model=_optional_path(value["DIGEST_TRANSLATION_MODEL"]),
         )
 
 
@@ -74,6 +78,10 @@ def _sidecar(value: str | None, seeds: Path) -> Path | None:
         return Path(value).expanduser().absolute()
     default = seeds / "metadata.csv"
     return default if default.is_file() else None
+
+
+def _optional_path(value: str | Path | None) -> Path | None:
+    return Path(value).expanduser().absolute() if value else None
 
 
 def _aware(moment: datetime) -> datetime:

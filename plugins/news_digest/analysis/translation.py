@@ -74,7 +74,7 @@ class TranslationStats:
     hits: int  # distinct texts found in the cache
     translated: int  # distinct texts sent to the model
     dropped: int  # given no line: input too long, or decoding hit the length limit (runaway)
-    seconds: float  # translating the misses and writing them to the cache
+    seconds: float  # the whole step: cache look-ups, translating the misses, cache writes
 
 
 def find_model_folder(path: Path | str) -> ModelFolder:
@@ -373,6 +373,7 @@ def translate_segments(
 ) -> tuple[list[str], TranslationStats]:
     """Each text's translation: identical texts once, cached ones from the cache, the rest in
     batches of CACHE_BATCH (written to the cache after each batch)."""
+    started = time.perf_counter()
     unique = list(dict.fromkeys(text for text in texts if text.strip()))
     found: dict[str, str] = {}
     hits_before = cache.hits
@@ -382,7 +383,6 @@ def translate_segments(
             found[text] = cached
     missing = [text for text in unique if text not in found]
     dropped_before = translator.dropped
-    started = time.perf_counter()
     for start in range(0, len(missing), CACHE_BATCH):
         batch = missing[start : start + CACHE_BATCH]
         for text, translation in zip(batch, translator.translate_batch(batch), strict=True):
@@ -397,7 +397,7 @@ def translate_segments(
         seconds=time.perf_counter() - started,
     )
     logger.info(
-        "Translation (%s): %d segments, %d distinct, %d cached, %d translated in %.1f s",
+        "Translation (%s): %d segments, %d distinct, %d cached, %d translated in %.2f s",
         translator.name,
         stats.segments,
         stats.unique,

@@ -169,10 +169,33 @@ def sources_record(digest: Digest) -> list[dict[str, Any]]:
     return [asdict(s) for s in digest.index.sources.values()]
 
 
+def machine_translation_record(article: DigestArticle) -> dict[str, Any] | None:
+    """The article's machine translations, null for a text the model gave no line."""
+    found = article.machine_translation
+    if found is None:
+        return None
+
+    def lines(texts: tuple[str, ...]) -> list[str | None]:
+        return [text or None for text in texts]
+
+    return {
+        "model": found.model,
+        "identity": found.identity,
+        "title": found.title or None,
+        "summary": lines(found.summary),
+        "key_points": lines(found.key_points),
+        "quotes": lines(found.quotes),
+        "claims": lines(found.claims),
+    }
+
+
 def _articles_record(digest: Digest, url_for: UrlFor) -> Iterator[dict[str, Any]]:
     for article in digest.articles:
         record = article_record(article, url_for(article))
         record.update(links_record(article.doc.id, digest.links))
+        # Only in a build with a model, so a build without one writes the same bytes as before.
+        if digest.translation_model is not None:
+            record["machine_translation"] = machine_translation_record(article)
         yield record
 
 

@@ -119,6 +119,7 @@ class PageKeys:
             (page.summary, page.date.isoformat(), page.date_known),
             (item.doc.id, item.doc.content_hash, repr(item.doc.meta), item.slug),
             repr(item.analysis.english),
+            repr(item.machine_translation),
             _links_key(links),
             self._articles((i for i in linked if i), lang),
             self._entity_names(shared),
