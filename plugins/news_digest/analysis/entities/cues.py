@@ -446,6 +446,10 @@ _RULES = (
     _latin_organization,
     person_by_shape,
 )
+# Beside the trained tagger, the person rules that look only at a first name or at the shape of
+# unknown words add nothing (their finds never stand without the tagger's agreement, and the
+# tagger's own span wins): not running them gives the same result on NewsFANE dev, faster.
+WITH_TAGGER = tuple(r for r in _RULES if r not in (person_by_shape, person_by_given_name))
 
 
 def _other_first_name(toks: Sequence[Tok], hit: Hit, gaz: Gazetteer) -> bool:
@@ -469,7 +473,7 @@ def _mark(hits: dict[int, Hit], start: int, end: int, rule: str) -> None:
             hits[k] = replace(hit, rule=rule)
 
 
-def sentence_hits(toks: Sequence[Tok], gaz: Gazetteer) -> dict[int, Hit]:
+def sentence_hits(toks: Sequence[Tok], gaz: Gazetteer, rules: tuple = ()) -> dict[int, Hit]:
     """Token index -> hit covering it (the gazetteer first, then the rules on the rest)."""
     hits: dict[int, Hit] = {}
     i = 0
@@ -482,7 +486,7 @@ def sentence_hits(toks: Sequence[Tok], gaz: Gazetteer) -> dict[int, Hit]:
     while i < len(toks):
         nxt = i
         if i not in hits:
-            for rule in _RULES:
+            for rule in rules or _RULES:
                 nxt = rule(toks, i, hits, gaz)
                 if nxt != i:
                     _mark(hits, i, nxt, rule.__name__.lstrip("_"))

@@ -13,7 +13,7 @@ from slugify import slugify
 from ...arabic import fold
 from ...models import Document
 from .candidates import NAME_LINKS, add, make_hit, role_at, tokenize, unique
-from .cues import sentence_hits
+from .cues import WITH_TAGGER, sentence_hits
 from .dateline import Dateline, find_dateline
 from .ensemble import learned_spans, merge_sentence
 from .gazetteer import (
@@ -109,7 +109,8 @@ def extract_entities(doc: Document, learned: bool = True) -> EntityResult:
     ``learned=False`` runs the rules alone (the evaluation's baseline)."""
     gaz = load_gazetteer()
     token_lists = [tokenize(sentence.text) for sentence in doc.sentences]
-    sentences = [sentence_hits(toks, gaz) for toks in token_lists]
+    rules = WITH_TAGGER if learned else ()
+    sentences = [sentence_hits(toks, gaz, rules) for toks in token_lists]
     if learned:
         sentences = [
             merge_sentence(toks, hits, learned_spans(sentence.text, toks), gaz)
