@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .analysis.article import Analysis
+from .ingest.isolation import StageWarning
 from .linking.entity_index import EntityIndex
 from .linking.link import LinkResult
 from .models import Document, Skipped
@@ -18,6 +19,9 @@ class DigestArticle:
     doc: Document
     slug: str
     analysis: Analysis
+    # Stages that failed or repaired something for this seed (decode, metadata, analysis);
+    # the article is published without what they would have added.
+    warnings: tuple[StageWarning, ...] = ()
 
 
 @dataclass(frozen=True)
