@@ -46,6 +46,23 @@ pieces = st.one_of(
     bidi,
     markup,
     st.sampled_from(WORDS),
+    # what the analysis stages look for: read-also lists, quotes, figures, sources, claims
+    st.sampled_from(
+        (
+            "اقرأ أيضاً",
+            " * ",
+            "«",
+            "»",
+            '"',
+            ":",
+            "٣٠٠",
+            "%",
+            "مليون",
+            "وكالة رويترز",
+            "زعم",
+            "نقلا عن",
+        )
+    ),
     st.just("\n"),
     st.just(ARABIC_LINE),
 )
@@ -120,11 +137,26 @@ seed_content = st.one_of(
 )
 
 
-@given(st.lists(seed_content, min_size=1, max_size=3), csv_rows, st.booleans())
-def test_whole_pipeline_builds_or_skips_every_seed(contents, rows, huge):
+# File names with spaces, any script, several dots; never hidden (hidden files are not seeds).
+file_name = st.text(
+    st.characters(
+        codec="utf-8", categories=("L", "M", "N", "P", "S", "Zs"), exclude_characters="/"
+    ),
+    min_size=1,
+    max_size=25,
+).filter(lambda n: not n.startswith(".") and len(n.encode()) < 200)
+
+
+@given(
+    st.lists(st.tuples(file_name, seed_content), min_size=1, max_size=3, unique_by=lambda t: t[0]),
+    csv_rows,
+    st.booleans(),
+)
+def test_whole_pipeline_builds_or_skips_every_seed(named, rows, huge):
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        names = [f"s{i}.txt" for i in range(len(contents))]
+        names = [f"{name}.txt" for name, _ in named]
+        contents = [data for _, data in named]
         for name, data in zip(names, contents, strict=True):
             (folder / name).write_bytes(data)
         if huge:
@@ -138,7 +170,13 @@ def test_whole_pipeline_builds_or_skips_every_seed(contents, rows, huge):
         skipped = {s.source_file: s.reason for s in digest.skipped}
         assert set(names) <= built | set(skipped)
         assert all(skipped.values())
+        # Isolation keeps a failing stage from escaping; here any failure is still a defect.
+        failed = [(a.doc.source_file, str(w)) for a in digest.articles for w in a.warnings]
+        assert all(w.startswith("decode:") for _, w in failed), failed
+        assert not any("failed" in r for r in skipped.values()), skipped
         _check_escaped(digest)
+        slugs = [a.slug for a in digest.articles]
+        assert len(set(slugs)) == len(slugs) and all(re.fullmatch("[a-z0-9-]+", s) for s in slugs)
 
 
 def _check_escaped(digest) -> None:

@@ -214,3 +214,15 @@ def test_an_article_page_that_fails_to_render_is_left_out(tmp_path):
     strict = ChangedOnlyWriter(str(tmp_path), settings={"DIGEST_STRICT": True})
     with pytest.raises(KeyError):
         strict.write_file("articles/a/index.html", _Broken(), {}, article=page)
+
+
+def test_outputs_are_replaced_whole_and_leave_no_temporary(tmp_path):
+    from news_digest.site.writer import write_bytes_if_changed, write_chunks_if_changed
+
+    target = tmp_path / "digest.json"
+    target.write_text("old", encoding="utf-8")
+    inode = target.stat().st_ino
+    assert write_chunks_if_changed(target, iter(["{", "}"]))
+    assert target.read_text(encoding="utf-8") == "{}" and target.stat().st_ino != inode
+    assert write_bytes_if_changed(tmp_path / "sitemap.xml", b"<urlset/>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["digest.json", "sitemap.xml"]
