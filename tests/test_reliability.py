@@ -226,3 +226,21 @@ def test_outputs_are_replaced_whole_and_leave_no_temporary(tmp_path):
     assert target.read_text(encoding="utf-8") == "{}" and target.stat().st_ino != inode
     assert write_bytes_if_changed(tmp_path / "sitemap.xml", b"<urlset/>")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["digest.json", "sitemap.xml"]
+
+
+def test_feeds_are_titled_and_declared_in_their_language(tmp_path):
+    from types import SimpleNamespace
+
+    from news_digest.site.feed_meta import feed_lang
+    from news_digest.site.writer import ChangedOnlyWriter
+
+    settings = {"SITENAME": "موجز الأخبار", "SITENAME_EN": "News Digest", "FEED_MAX_ITEMS": 5}
+    writer = ChangedOnlyWriter(str(tmp_path), settings={**settings, "DEFAULT_LANG": "ar"})
+    context = {**settings, "SITEURL": "", "FEED_DOMAIN": "http://x"}
+    assert feed_lang([SimpleNamespace(lang="en")], settings) == "en"
+    feed = writer.write_feed([], context, None)  # no articles: the default language
+    assert (feed.feed["title"], feed.feed["language"]) == ("موجز الأخبار", "ar")
+    writer._feed_lang = "en"
+    feed = writer._create_new_feed("atom", None, context)
+    assert (feed.feed["title"], feed.feed["language"]) == ("News Digest", "en")
+    assert feed.feed["subtitle"].startswith("A structured digest")

@@ -34,6 +34,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+from markupsafe import Markup
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
@@ -269,7 +270,8 @@ class ChangedOnlyWriter(Writer):
     def _create_new_feed(self, feed_type, title, context):
         feed = super()._create_new_feed(feed_type, title, context)
         lang = getattr(self, "_feed_lang", None) or self.settings.get("DEFAULT_LANG", "ar")
-        feed.feed["title"] = feed_title(lang, context)
+        name = feed_title(lang, context)
+        feed.feed["title"] = Markup(f"{name} - {title}" if title else name).striptags()
         feed.feed["subtitle"] = feed.feed["description"] = feed_subtitle(lang, context)
         feed.feed["language"] = lang
         return feed
