@@ -43,3 +43,23 @@ def site_seeds(tmp_path_factory, seeds_dir) -> Path:
     for path in [*seeds_dir.glob("*.txt"), *(ROOT / "tests" / "fixtures" / "story").glob("*.txt")]:
         shutil.copy(path, folder / path.name)
     return folder
+
+
+# Hypothesis budgets (tests/test_fuzz.py). "ci", the default: a fixed, deterministic run that
+# keeps the suite fast. "long": HYPOTHESIS_PROFILE=long python -m pytest tests/test_fuzz.py
+def _hypothesis_profiles() -> None:
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    slow = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
+    settings.register_profile(
+        "ci", max_examples=40, derandomize=True, deadline=None, suppress_health_check=slow
+    )
+    settings.register_profile(
+        "long", max_examples=2000, derandomize=False, deadline=None, suppress_health_check=slow
+    )
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+_hypothesis_profiles()

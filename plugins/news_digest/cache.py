@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import pickle
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +25,13 @@ logger = logging.getLogger(__name__)
 
 # The code that decides an Analysis: editing a site or linking module must not throw the cache
 # away. Folders count with every module in them, so a new analysis module is covered.
-ANALYSIS_CODE = ("analysis", "arabic.py", "models.py", "ingest/sentences.py")
+ANALYSIS_CODE = (
+    "analysis",
+    "arabic.py",
+    "models.py",
+    "ingest/sentences.py",
+    "ingest/isolation.py",
+)
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +75,7 @@ class AnalysisCache:
                 return pickle.load(handle)
         except FileNotFoundError:
             return None
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as err:
+        except Exception as err:  # a corrupt entry is a miss: truncated pickles raise anything
             logger.warning("Ignoring unreadable cache entry %s: %s", key[:12], err)
             return None
 
@@ -76,10 +84,16 @@ class AnalysisCache:
             return
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)  # atomic: a killed build never leaves half an entry
+        # A temporary file of this process's own (two builds may share CACHE_PATH), renamed
+        # over the entry: readers see no entry or a whole one, never half of one.
+        fd, name = tempfile.mkstemp(prefix=f".{key[:12]}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(name, path)
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise
 
 
 def output_cache(settings: Mapping[str, Any], output_path: str, kind: str) -> Path | None:

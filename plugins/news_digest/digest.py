@@ -9,6 +9,7 @@ from functools import cached_property
 
 from .analysis.article import Analysis
 from .analysis.machine_translation import MachineTranslation
+from .ingest.isolation import StageWarning
 from .linking.entity_index import EntityIndex
 from .linking.link import LinkResult
 from .models import Document, Skipped
@@ -19,6 +20,9 @@ class DigestArticle:
     doc: Document
     slug: str
     analysis: Analysis
+    # Stages that failed or repaired something for this seed (decode, metadata, analysis);
+    # the article is published without what they would have added.
+    warnings: tuple[StageWarning, ...] = ()
     # From DIGEST_TRANSLATION_MODEL: kept beside the analysis, not in it (nor in its cache),
     # since it depends on the model. None without a model, or when nothing got a line.
     machine_translation: MachineTranslation | None = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -20,7 +20,8 @@ from .analysis.machine_translation import MachineTranslation, translate_articles
 from .analysis.translation import load_translator_or_none
 from .cache import AnalysisCache
 from .digest import Digest, DigestArticle
-from .ingest.metadata import load_sidecar, merge, meta_from_fields, split_header
+from .ingest.isolation import StageWarning, describe, safely
+from .ingest.metadata import HeaderSplit, load_sidecar, merge, meta_from_fields, split_header
 from .ingest.seeds import SeedText, ingest_files, ingest_folder
 from .ingest.structure import build_document
 from .linking.entity_index import IndexInput, build_index
@@ -61,10 +62,22 @@ def index_inputs(articles: Sequence[DigestArticle], links: LinkResult) -> list[I
     ]
 
 
-def document_from_seed(seed: SeedText, sidecar: SeedMeta | None = None) -> Document:
-    """Structure one decoded seed: header block, sidecar metadata, then the text itself."""
-    header = split_header(seed.text)
-    meta = meta_from_fields(header.fields, seed.source_file)
+def document_from_seed(
+    seed: SeedText,
+    sidecar: SeedMeta | None = None,
+    warnings: list[StageWarning] | None = None,
+) -> Document:
+    """Structure one decoded seed: header block, sidecar metadata, then the text itself.
+
+    A failing metadata step costs the metadata only (noted in ``warnings``); a failing
+    structure step raises, and the caller skips the seed."""
+    name = seed.source_file
+    header = safely("metadata", name, lambda: split_header(seed.text), None, warnings)
+    if header is None:
+        header = HeaderSplit({}, seed.text)
+    meta = safely(
+        "metadata", name, lambda: meta_from_fields(header.fields, name), SeedMeta(), warnings
+    )
     if sidecar is not None:
         meta = merge(meta, sidecar)
     return build_document(
@@ -92,9 +105,18 @@ def assign_slugs(ids: list[str]) -> dict[str, str]:
     return slugs
 
 
+def analyze_contained(doc: Document, summary_sentences: int) -> Analysis | str:
+    """analyze(), or the error as text when something outside its stages fails (the caller
+    skips the seed): a worker process must never take the build down with it."""
+    try:
+        return analyze(doc, summary_sentences)
+    except Exception as err:  # analyze contains each stage; this is the last line
+        return describe(err)
+
+
 def _analyze_many(docs: Sequence[Document], summary_sentences: int, workers: int) -> list:
     """Analyse documents, over worker processes when there are enough to pay for them."""
-    work = partial(analyze, summary_sentences=summary_sentences)
+    work = partial(analyze_contained, summary_sentences=summary_sentences)
     results: list[Analysis] = []
     with stage("Analysing articles", len(docs)) as advance:
         if workers < 2 or len(docs) < PARALLEL_MIN_DOCS:
@@ -116,14 +138,23 @@ def analyze_documents(
     """Cached analyses where the text is unchanged; the rest computed (in parallel)."""
     settings_key = f"summary={settings.summary_sentences}"
     keys = [cache.key(doc, settings_key) for doc in docs]
-    found = [cache.get(key) for key in keys]
+    found = [_cached(cache, key) for key in keys]
     missing = [i for i, hit in enumerate(found) if hit is None]
     fresh = _analyze_many([docs[i] for i in missing], settings.summary_sentences, settings.workers)
     for i, analysis in zip(missing, fresh, strict=True):
         found[i] = analysis
-        cache.put(keys[i], analysis)
+        if isinstance(analysis, Analysis):
+            cache.put(keys[i], analysis)
     logger.info("Analysis: %d cached, %d computed", len(docs) - len(missing), len(missing))
     return found
+
+
+def _cached(cache: AnalysisCache, key: str) -> Analysis | None:
+    hit = cache.get(key)
+    if hit is not None and not isinstance(hit, Analysis):
+        logger.warning("Ignoring cache entry %s: not an analysis result", key[:12])
+        return None
+    return hit
 
 
 def apply_translator(
@@ -136,7 +167,12 @@ def apply_translator(
     out = []
     for doc, analysis in zip(docs, analyses, strict=True):
         summary = [doc.sentences[i].text for i in analysis.summary.sentences]
-        brief = translate(analysis.english, doc.title, summary, translator)
+        brief = safely(
+            "translation",
+            doc.source_file,
+            lambda: translate(analysis.english, doc.title, summary, translator),  # noqa: B023
+            analysis.english,
+        )
         out.append(replace(analysis, english=brief))
     return out
 
@@ -188,15 +224,25 @@ def _digest_from(
     cache: AnalysisCache | None,
     translation_cache: Path | None = None,
 ) -> Digest:
-    sidecar = load_sidecar(settings.metadata_csv)
-    docs = [document_from_seed(seed, sidecar.get(seed.id)) for seed in seeds]
-    analyses = analyze_documents(docs, settings, cache or AnalysisCache(None))
-    model, translated, analyses = machine_translations(docs, analyses, settings, translation_cache)
-    slugs = assign_slugs([doc.id for doc in docs])
-    articles = tuple(
-        DigestArticle(doc, slugs[doc.id], analysis, machine)
-        for doc, analysis, machine in zip(docs, analyses, translated, strict=True)
+    sidecar, skipped = _sidecar(settings, skipped)
+    structured = [structure_seed(seed, sidecar.get(seed.id)) for seed in seeds]
+    skipped += tuple(s for s in structured if isinstance(s, Skipped))
+    docs = [d for d in structured if not isinstance(d, Skipped)]
+    analyses = analyze_documents([d.doc for d in docs], settings, cache or AnalysisCache(None))
+    for d, analysis in zip(docs, analyses, strict=True):
+        if isinstance(analysis, str):
+            skipped += (_skip(d.doc.source_file, f"analysis failed: {analysis}"),)
+    kept = [(d, a) for d, a in zip(docs, analyses, strict=True) if isinstance(a, Analysis)]
+    kept_docs = [d.doc for d, _ in kept]
+    model, translated, analyses = machine_translations(
+        kept_docs, [a for _, a in kept], settings, translation_cache
     )
+    slugs = assign_slugs([doc.id for doc in kept_docs])
+    articles = tuple(
+        DigestArticle(d.doc, slugs[d.doc.id], analysis, d.warnings + analysis.warnings, machine)
+        for (d, _), analysis, machine in zip(kept, analyses, translated, strict=True)
+    )
+    skipped = tuple(sorted(skipped, key=lambda s: s.source_file))
     links = link(link_inputs(articles), LinkSettings(related_max=settings.related_max))
     index = build_index(index_inputs(articles, links), settings.entity_page_min_articles)
     logger.info(
@@ -208,3 +254,38 @@ def _digest_from(
         len(skipped),
     )
     return Digest(articles, skipped, links, index, model)
+
+
+@dataclass(frozen=True)
+class Structured:
+    """A seed's Document with the warnings of the steps that made it."""
+
+    doc: Document
+    warnings: tuple[StageWarning, ...]
+
+
+def structure_seed(seed: SeedText, sidecar: SeedMeta | None) -> Structured | Skipped:
+    """document_from_seed, contained: a seed whose structure step fails is skipped."""
+    warnings = list(seed.warnings)
+    try:
+        doc = document_from_seed(seed, sidecar, warnings)
+    except Exception as err:  # one seed's defect must not stop the build
+        return _skip(seed.source_file, f"structure failed: {describe(err)}")
+    return Structured(doc, tuple(warnings))
+
+
+def _sidecar(
+    settings: DigestSettings, skipped: tuple[Skipped, ...]
+) -> tuple[dict[str, SeedMeta], tuple[Skipped, ...]]:
+    """The sidecar's rows; an unreadable sidecar is listed under skipped and ignored."""
+    path = settings.metadata_csv
+    try:
+        return load_sidecar(path), skipped
+    except Exception as err:  # a broken CSV costs its metadata, never the articles
+        assert path is not None  # load_sidecar reads nothing without a path
+        return {}, (*skipped, _skip(path.name, f"metadata CSV ignored: {describe(err)}"))
+
+
+def _skip(source_file: str, reason: str) -> Skipped:
+    logger.warning("Skipping seed %s: %s", source_file, reason)
+    return Skipped(source_file, reason)

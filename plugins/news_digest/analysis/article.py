@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from slugify import slugify
 
+from ..ingest.isolation import StageWarning, safely
 from ..models import Document
 from .claims import Claim, extract_claims
 from .english import EnglishBrief, Extracted, compose
@@ -31,6 +32,13 @@ class Analysis:
     sources: tuple[Source, ...]
     claims: tuple[Claim, ...]
     english: EnglishBrief
+    warnings: tuple[StageWarning, ...] = ()  # stages that failed; their field is left empty
+
+
+# What a failed stage leaves: its field empty, the rest of the article still published.
+NO_ENTITIES = EntityResult((), ())
+NO_SUMMARY = Summary((), ())
+NO_ENGLISH = EnglishBrief(None, (), False, None, None, (), ())
 
 
 @lru_cache(maxsize=1)
@@ -40,17 +48,28 @@ def outlet_keys() -> frozenset[str]:
 
 
 def analyze(doc: Document, summary_sentences: int = 3) -> Analysis:
-    entities = extract_entities(doc)
-    statements = prepared_statements(doc, entities)  # quotes and claims read the same ones
-    figures = extract_figures(doc)
-    quotes = extract_quotes(doc, entities, statements)
-    claims = extract_claims(doc, entities, statements)
+    """Every stage, each contained: one that raises leaves its field empty, with a warning."""
+    warnings: list[StageWarning] = []
+
+    def run(stage, fn, fallback):
+        return safely(stage, doc.source_file, fn, fallback, warnings)
+
+    entities = run("entities", lambda: extract_entities(doc), NO_ENTITIES)
+    # quotes and claims read the same statements
+    statements = run("statements", lambda: prepared_statements(doc, entities), [])
+    figures = run("figures", lambda: extract_figures(doc), ())
+    quotes = run("quotes", lambda: extract_quotes(doc, entities, statements), ())
+    claims = run("claims", lambda: extract_claims(doc, entities, statements), ())
+    extracted = Extracted(quotes, figures, claims)
     return Analysis(
-        summary=summarize(doc, summary_sentences),
+        summary=run("summary", lambda: summarize(doc, summary_sentences), NO_SUMMARY),
         entities=entities,
         figures=figures,
         quotes=quotes,
-        sources=extract_sources(doc),
+        sources=run("sources", lambda: extract_sources(doc), ()),
         claims=claims,
-        english=compose(doc, entities, set(outlet_keys()), Extracted(quotes, figures, claims)),
+        english=run(
+            "english", lambda: compose(doc, entities, set(outlet_keys()), extracted), NO_ENGLISH
+        ),
+        warnings=tuple(warnings),
     )

@@ -88,7 +88,7 @@ def _parse_any(value: str) -> datetime | None:
             return None
     try:
         return parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 

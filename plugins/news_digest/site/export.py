@@ -6,7 +6,7 @@ The schema is documented in docs/digest-json.md; keys are only ever added, never
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -108,13 +108,21 @@ def _quote(quote) -> dict[str, Any]:
     return {k: getattr(quote, k) for k in keys}
 
 
-def article_record(article: DigestArticle, urls: Mapping[str, str]) -> dict[str, Any]:
+def article_record(
+    article: DigestArticle, urls: Mapping[str, str], extra_warnings: Iterable[Any] = ()
+) -> dict[str, Any]:
     record = document_record(article.doc)
     record["slug"] = article.slug
     record["urls"] = dict(urls)
     record["title"]["en"] = article.analysis.english.title
     record.update(analysis_record(article))
+    record["warnings"] = warnings_record((*article.warnings, *extra_warnings))
     return _ordered(record)
+
+
+def warnings_record(warnings: Iterable[Any]) -> list[dict[str, str]]:
+    """isolation.StageWarning records as JSON: what failed or was repaired, in stage order."""
+    return [{"stage": w.stage, "message": w.message} for w in warnings]
 
 
 def _ordered(record: dict[str, Any]) -> dict[str, Any]:
@@ -189,9 +197,11 @@ def machine_translation_record(article: DigestArticle) -> dict[str, Any] | None:
     }
 
 
-def _articles_record(digest: Digest, url_for: UrlFor) -> Iterator[dict[str, Any]]:
+def _articles_record(
+    digest: Digest, url_for: UrlFor, later: Mapping[str, Sequence[Any]]
+) -> Iterator[dict[str, Any]]:
     for article in digest.articles:
-        record = article_record(article, url_for(article))
+        record = article_record(article, url_for(article), later.get(article.doc.id, ()))
         record.update(links_record(article.doc.id, digest.links))
         # Only in a build with a model, so a build without one writes the same bytes as before.
         if digest.translation_model is not None:
@@ -199,11 +209,14 @@ def _articles_record(digest: Digest, url_for: UrlFor) -> Iterator[dict[str, Any]
         yield record
 
 
-def digest_fields(digest: Digest, url_for: UrlFor) -> dict[str, Any]:
-    """The digest record with its article list left lazy, for json_chunks to stream."""
+def digest_fields(
+    digest: Digest, url_for: UrlFor, later: Mapping[str, Sequence[Any]] | None = None
+) -> dict[str, Any]:
+    """The digest record with its article list left lazy, for json_chunks to stream.
+    ``later``: warnings per article id from after the digest was built (page rendering)."""
     return {
         "schema_version": SCHEMA_VERSION,
-        "articles": _articles_record(digest, url_for),
+        "articles": _articles_record(digest, url_for, later or {}),
         "skipped": [{"source_file": s.source_file, "reason": s.reason} for s in digest.skipped],
         "stories": stories_record(digest),
         "entities": entities_record(digest),

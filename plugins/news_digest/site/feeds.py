@@ -23,6 +23,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from .export import html_safe_json, to_json
+from .feed_meta import FEED_DESCRIPTIONS, feed_title
 from .generator import write_if_changed
 from .search import url_of
 from .writer import PageHead
@@ -32,12 +33,6 @@ logger = logging.getLogger(__name__)
 LANGS = ("ar", "en")
 OG_LOCALES = MappingProxyType({"ar": "ar_AR", "en": "en_US"})
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
-FEED_DESCRIPTIONS = MappingProxyType(
-    {
-        "ar": "موجز منظم للأخبار العربية: ملخصات وأسماء وأرقام واقتباسات.",
-        "en": "A structured digest of Arabic news: summaries, names, figures and quotes.",
-    }
-)
 SEARCH_SECTION = "search/"
 _PAGINATED = re.compile(r"(^|/)index\d+\.html$")
 
@@ -82,7 +77,7 @@ def _feed_item(article: Any, settings: Mapping[str, Any]) -> dict[str, Any]:
 
 def json_feed(lang: str, articles: Sequence[Any], settings: Mapping[str, Any]) -> str:
     """A JSON Feed 1.1 document of `articles` (already in the site's order)."""
-    title = settings.get("SITENAME_EN" if lang == "en" else "SITENAME", "")
+    title = feed_title(lang, settings)
     feed = {
         "version": JSON_FEED_VERSION,
         "title": title,

@@ -55,7 +55,7 @@ class DigestGenerator(Generator):
         self._write_entities(writer, digest)
         self._write_sources(writer, digest)
         self._write_stories(writer, digest)
-        self._write_digest_json(digest)
+        self._write_digest_json(digest, getattr(writer, "render_warnings", {}))
 
     def _write_translated_index(self, writer) -> None:
         writer.write_file(
@@ -158,8 +158,9 @@ class DigestGenerator(Generator):
             writer, "stories", lambda lang: urls.section_url("stories", lang), stories=stories
         )
 
-    def _write_digest_json(self, digest: Digest) -> None:
-        fields = digest_fields(digest, lambda a: urls.article_urls(a.slug, self.settings))
+    def _write_digest_json(self, digest: Digest, later: dict) -> None:
+        url_for = lambda a: urls.article_urls(a.slug, self.settings)  # noqa: E731
+        fields = digest_fields(digest, url_for, later)
         path = Path(self.output_path) / "digest.json"
         if write_chunks_if_changed(path, json_chunks(fields)):
             logger.info("Wrote %s", path)

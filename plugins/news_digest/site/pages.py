@@ -154,16 +154,23 @@ def english_article(
 
 
 def report_skipped(digest: Digest, settings: DigestSettings) -> None:
-    if not digest.skipped:
-        return
-    logger.warning(
-        "%d of %d seeds skipped (listed in digest.json under 'skipped')",
-        len(digest.skipped),
-        len(digest.skipped) + len(digest.articles),
-    )
-    if settings.strict:
-        names = ", ".join(f"{s.source_file} ({s.reason})" for s in digest.skipped)
-        raise DigestStrictError(f"DIGEST_STRICT: seeds skipped: {names}")
+    """Log skipped seeds and articles with warnings; DIGEST_STRICT makes either fatal."""
+    warned = [a for a in digest.articles if a.warnings]
+    if digest.skipped:
+        logger.warning(
+            "%d of %d seeds skipped (listed in digest.json under 'skipped')",
+            len(digest.skipped),
+            len(digest.skipped) + len(digest.articles),
+        )
+    if warned:
+        logger.warning(
+            "%d articles published with warnings (digest.json: each article's 'warnings')",
+            len(warned),
+        )
+    if settings.strict and (digest.skipped or warned):
+        problems = [f"{s.source_file} skipped ({s.reason})" for s in digest.skipped]
+        problems += [f"{a.doc.source_file}: {w}" for a in warned for w in a.warnings]
+        raise DigestStrictError("DIGEST_STRICT: " + "; ".join(problems))
 
 
 @dataclass(frozen=True)

@@ -236,7 +236,7 @@ def sort_entry_file(path: Path) -> None:
     keys so two builds of the same site are byte-identical."""
     entry = json.loads(path.read_text(encoding="utf-8"))
     text = json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    path.write_text(text, encoding="utf-8")
+    write_bytes_if_changed(path, text.encode("utf-8"))  # atomic, as every other output
 
 
 class SearchGenerator(Generator):

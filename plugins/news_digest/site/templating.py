@@ -5,6 +5,7 @@ Babel carries its own CLDR data, so output never depends on the locales installe
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -19,17 +20,28 @@ from ..arabic import arabic_indic_digits, ascii_digits
 from ..linking.entity_index import source_key
 from . import urls
 
+logger = logging.getLogger(__name__)
+
 
 def localdate(moment: datetime, lang: str, arabic_digits: bool = False, fmt: str = "long") -> str:
-    text = format_date(moment.date(), format=fmt, locale=lang)
+    """The date in the language's CLDR format; ISO 8601 when Babel cannot format it."""
+    try:
+        text = format_date(moment.date(), format=fmt, locale=lang)
+    except (ValueError, OverflowError, ArithmeticError) as err:
+        logger.warning("Date %s shown as ISO 8601: Babel cannot format it (%s)", moment, err)
+        text = moment.date().isoformat()
     if lang == "ar":
         return arabic_indic_digits(text) if arabic_digits else ascii_digits(text)
     return text
 
 
 def hijri_date(moment: datetime, arabic_digits: bool = False) -> str:
-    """The Umm al-Qura Hijri date in Arabic, e.g. "29 ذو القعدة 1442 هـ"."""
-    hijri = Gregorian(moment.year, moment.month, moment.day).to_hijri()
+    """The Umm al-Qura Hijri date in Arabic, e.g. "29 ذو القعدة 1442 هـ"; empty outside the
+    calendar's table (hijridate covers 1924-2077 only), so the page shows the Gregorian date."""
+    try:
+        hijri = Gregorian(moment.year, moment.month, moment.day).to_hijri()
+    except (ValueError, OverflowError):
+        return ""
     text = f"{hijri.day} {hijri.month_name('ar')} {hijri.year} هـ"
     return arabic_indic_digits(text) if arabic_digits else text
 

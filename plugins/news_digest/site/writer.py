@@ -27,16 +27,20 @@ import json
 import logging
 import os
 import re
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+from markupsafe import Markup
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from ..cache import output_cache
+from ..ingest.isolation import StageWarning, describe, note
+from .feed_meta import feed_lang, feed_subtitle, feed_title
 
 logger = logging.getLogger(__name__)
 
@@ -155,24 +159,46 @@ def write_bytes_if_changed(path: Path, data: bytes) -> bool:
             return False
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)  # atomic: a server never sees half a page
+    write_atomically(path, data)
     return True
+
+
+def temporary_beside(path: Path) -> Path:
+    """A new, unique temporary file in path's folder (same file system, so os.replace is
+    atomic; unique, so two builds writing the same file never share one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Readers see the old file or the new one, never half of one."""
+    temporary = temporary_beside(path)
+    try:
+        temporary.write_bytes(data)
+        os.chmod(temporary, 0o644)  # mkstemp makes it 0600; pages must stay world-readable
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def write_chunks_if_changed(path: Path, chunks: Iterable[str]) -> bool:
     """write_bytes_if_changed for text too large to hold twice: streamed to a temporary file,
     which replaces `path` only when the bytes differ."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    with temporary.open("w", encoding="utf-8", newline="\n") as handle:
-        handle.writelines(chunks)
-    if path.is_file() and filecmp.cmp(temporary, path, shallow=False):
-        temporary.unlink()
-        return False
-    temporary.replace(path)
+    temporary = temporary_beside(path)
+    try:
+        with temporary.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.writelines(chunks)
+        if path.is_file() and filecmp.cmp(temporary, path, shallow=False):
+            temporary.unlink()
+            return False
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     return True
 
 
@@ -221,6 +247,9 @@ class ChangedOnlyWriter(Writer):
         self.heads: dict[str, PageHead] = {}  # output-relative path -> head, this build's pages
         self._keys: dict[str, str] = {}  # path -> key of the page being written
         self._manifest: PageManifest | None = None
+        # Article id -> pages of it that failed to render (digest.json lists them per article).
+        self.render_warnings: dict[str, list[StageWarning]] = {}
+        self._feed_lang: str | None = None  # language of the feed being written
 
     @property
     def manifest(self) -> PageManifest:
@@ -233,8 +262,38 @@ class ChangedOnlyWriter(Writer):
             self._manifest = PageManifest.load(path, fingerprint)
         return self._manifest
 
+    def write_feed(self, elements, context, *args, **kwargs):
+        """Pelican's write_feed, with the feed's title, subtitle and xml:lang in its language."""
+        self._feed_lang = feed_lang(elements, self.settings)
+        return super().write_feed(elements, context, *args, **kwargs)
+
+    def _create_new_feed(self, feed_type, title, context):
+        feed = super()._create_new_feed(feed_type, title, context)
+        lang = getattr(self, "_feed_lang", None) or self.settings.get("DEFAULT_LANG", "ar")
+        name = feed_title(lang, context)
+        feed.feed["title"] = Markup(f"{name} - {title}" if title else name).striptags()
+        feed.feed["subtitle"] = feed.feed["description"] = feed_subtitle(lang, context)
+        feed.feed["language"] = lang
+        return feed
+
     def write_file(self, name, template, context, *args, **kwargs) -> None:
-        """Pelican's write_file, unless the page's key says the file on disk is still right."""
+        """Pelican's write_file, unless the page's key says the file on disk is still right.
+
+        A digest article's page that fails to render is left out with a warning (the build
+        goes on) unless DIGEST_STRICT is set."""
+        digest = getattr(kwargs.get("article"), "digest", None)
+        if digest is None or self.settings.get("DIGEST_STRICT", False):
+            self._write_file(name, template, context, *args, **kwargs)
+            return
+        try:
+            self._write_file(name, template, context, *args, **kwargs)
+        except Exception as err:  # one article's page must not cost the other pages
+            warning = StageWarning("render", f"{name}: {describe(err)}")
+            note(
+                digest.doc.source_file, warning, self.render_warnings.setdefault(digest.doc.id, [])
+            )
+
+    def _write_file(self, name, template, context, *args, **kwargs) -> None:
         key = kwargs.pop("page_key", None)
         if key is None:
             key = _article_key(context, kwargs)
