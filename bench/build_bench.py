@@ -72,6 +72,7 @@ class Options:
     profile: int
     workdir: Path | None
     live: bool
+    baseline: Path | None = None  # another checkout: its cold build beside ours, same run
 
 
 @dataclass(frozen=True)
@@ -295,12 +296,12 @@ def vanilla_command(folder: Path) -> list[str]:
     return [*pelican, "-o", str(folder / "output"), "-e", cache]
 
 
-def snapshot_repo(dest: Path) -> Path:
+def snapshot_repo(dest: Path, source_repo: Path = REPO) -> Path:
     """Copy the build inputs, so that edits made to the working tree during a long run (and the
     analysis cache's code fingerprint, which hashes the plugin's modules) stay constant."""
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for name in BUILD_INPUTS:
-        source = REPO / name
+        source = source_repo / name
         if source.is_dir():
             shutil.copytree(source, dest / name, ignore=ignore)
         elif source.is_file():
@@ -476,6 +477,7 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     parser.add_argument("--workdir", type=Path, help="keep inputs/outputs here (default: temp)")
     parser.add_argument("--keep", action="store_true", help="keep the built sites")
     parser.add_argument("--live", action="store_true", help="build in the repo, not a snapshot")
+    parser.add_argument("--baseline", type=Path, help="another checkout: its cold build too")
     args = parser.parse_args(argv)
     sizes = QUICK_SIZES if args.quick else DEFAULT_SIZES
     if args.sizes:
@@ -489,17 +491,51 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         profile=args.profile,
         workdir=args.workdir,
         live=args.live,
+        baseline=args.baseline,
     )
+
+
+def bench_baseline(
+    n: int, files: Sequence[Path], options: Options, folder: Path, root: Path
+) -> Run:
+    """The baseline checkout's cold build of the same N articles, its own plugin first."""
+    chosen = items(files, n)
+    write_seeds(chosen, folder / "seeds")
+    write_sidecar(chosen, options.corpus, folder / "metadata.csv")
+    logger.info("N=%d: baseline cold build", n)
+    command = ["env", f"PYTHONPATH={root / 'plugins'}", *ours_command(folder)]
+    return measure(command, root, folder / "baseline.log")
+
+
+def baseline_table(results: Sequence[SizeResult], baselines: Sequence[Run]) -> str:
+    lines = [
+        "| N | ours cold s | baseline cold s | ours/baseline | ours MB | baseline MB |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r, b in zip(results, baselines, strict=True):
+        lines.append(
+            f"| {r.n:,} | {r.ours.wall:.1f} | {b.wall:.1f} | {_ratio(r.ours.wall, b.wall)} "
+            f"| {r.ours.peak_mb:.0f} | {b.peak_mb:.0f} |" + ("" if b.ok else " BUILD FAILED")
+        )
+    return "\n".join(lines)
 
 
 def run(options: Options, files: Sequence[Path], workdir: Path) -> int:
     root = REPO if options.live else snapshot_repo(workdir / "repo")
-    results = []
+    base_root = None
+    if options.baseline:
+        base_root = snapshot_repo(workdir / "baseline-repo", options.baseline.resolve())
+    results, baselines = [], []
     for n in options.sizes:
+        if base_root is not None:  # first, so neither build gets a warmer page cache
+            baselines.append(bench_baseline(n, files, options, workdir / f"base-{n}", base_root))
         results.append(bench_size(n, files, options, workdir, root))
         logger.info("N=%d done: %s", n, table_row(results[-1]))
     if results:
         print("\n" + format_table(results))
+        if baselines:
+            print(f"\nCold build against the baseline checkout {options.baseline}:")
+            print(baseline_table(results, baselines))
         print_details(results)
         print(f"\nCommand: python bench/build_bench.py {' '.join(sys.argv[1:])}".rstrip())
     if options.profile:
