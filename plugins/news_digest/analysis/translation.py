@@ -14,7 +14,8 @@ the files' contents so it is the same on every machine: config, vocabularies, Se
 models, metadata, model.bin's size and its first and last MiB (the weights differ there when a
 model is retrained with the same shape; hashing all of a 300 MB file on each build would not pay).
 
-Only the standard library, ctranslate2 and sentencepiece are imported here.
+Only the standard library, ctranslate2 and sentencepiece are imported here; the latter two
+when a model is loaded, so a build without one never pays for them.
 """
 
 from __future__ import annotations
@@ -28,9 +29,6 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-import ctranslate2
-import sentencepiece
 
 logger = logging.getLogger(__name__)
 
@@ -224,6 +222,8 @@ class Translator:
         self._target = _load_spm(folder.root, folder.target_spm)
         inter, intra = thread_counts(workers)
         try:
+            import ctranslate2  # only in a build with a model: a heavy import
+
             self._model = ctranslate2.Translator(
                 str(folder.model_dir), device="cpu", inter_threads=inter, intra_threads=intra
             )
@@ -264,7 +264,9 @@ class Translator:
         return self._target.decode(pieces).strip()
 
 
-def _load_spm(root: Path, path: Path) -> sentencepiece.SentencePieceProcessor:
+def _load_spm(root: Path, path: Path):
+    import sentencepiece  # only in a build with a model
+
     processor = sentencepiece.SentencePieceProcessor()
     try:
         processor.Load(str(path))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ...arabic import ARABIC_LETTER_CLASS, fold
 from .gazetteer import (
@@ -71,6 +72,7 @@ def tokenize(text: str) -> list[Tok]:
     return toks
 
 
+@lru_cache(maxsize=50_000)  # every token of every sentence: words recur
 def readings(token: str) -> tuple[tuple[int, str, bool], ...]:
     """(clitic length, bare form, had the article) of a folded token, the literal one first."""
     out = [(0, bare(token), has_article(token))]

@@ -171,6 +171,7 @@ def _without_final_ha(token: str) -> str:
     return token[:-1] if len(token) > 3 and token.endswith("ه") and token[-2] in "اوي" else token
 
 
+@lru_cache(maxsize=50_000)  # called for every token of every sentence: words recur
 def skeleton(token: str) -> str:
     """A bare folded token with the letters that transliterations of one name disagree on
     taken out: long vowels after the first letter, a final ه after a vowel (آبيه), and غ

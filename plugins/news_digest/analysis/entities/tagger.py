@@ -190,7 +190,9 @@ def _length(stem: str) -> str:
     return str(n) if n <= 3 else ("4-5" if n <= 5 else ("6-8" if n <= 8 else "9+"))
 
 
-@lru_cache(maxsize=200_000)
+# Bounded: each entry holds ~50 feature strings (five times over, neighbours prefixed), and
+# worker processes each keep their own; the most frequent words are what the cache is for.
+@lru_cache(maxsize=20_000)
 def token_features(token: str) -> tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """(stem, own features, per offset in ``_OFFSETS`` the set a neighbour sees, prefixed).
 
