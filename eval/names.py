@@ -94,13 +94,31 @@ def error_patterns(errors: Counter) -> list[tuple[Pair, tuple[int, Pair]]]:
     return [(key, (n, example)) for key, (n, example) in ranked]
 
 
+def per_word(system: Callable[[str], str | None]) -> Callable[[str], str]:
+    """A token-level system applied to each word of a (possibly multi-word) name."""
+    return lambda text: " ".join(system(word) or "" for word in text.split())
+
+
 SYSTEMS: dict[str, Callable[[str], str | None]] = {
     "today (transliterate.romanize)": today,
-    "token table only": lambda ar: rz.load_token_table().spell(ar),
-    "model only": rz.model_spelling,
-    "chain per token (spell_token)": rz.spell_token,
+    "token table only": per_word(lambda ar: rz.load_token_table().spell(ar)),
+    "model only": per_word(rz.model_spelling),
+    "chain per token (spell_token)": per_word(rz.spell_token),
     "chain as a name (romanize_name)": rz.romanize_name,
 }
+
+
+def print_coverage(corpus: Path, pairs: list[Pair]) -> None:
+    """Not a held-out score: what the chain would spell if the table kept the Wikidata (CC0)
+    spellings of Google's eval words, which the build leaves out so the scores above stay
+    honest. It tells what that exclusion costs the shipped table."""
+    words = {k for ar, _ in pairs for k in (ar, rz.second_key(ar))}
+    rows = [r for r in build.read_wikidata(corpus / "wikidata_name_tokens.tsv") if r[0] in words]
+    table = rz.build_token_table(rows)
+    score = accuracy(lambda ar: table.spell(ar) or rz.spell_token(ar), pairs)[0]
+    covered = sum(table.spell(ar) is not None for ar, _ in pairs) / max(1, len(pairs))
+    print(f"\n(not held out) google eval with Wikidata's own rows for its words in the table: "
+          f"{score:.3f} (table covers {covered:.3f} of the words)")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
             cells.append(f"{score:.3f}")
             errors_of[(label, name)] = errors
         print(f"| {label} | " + " | ".join(cells) + " |")
-    google_chain = accuracy(rz.spell_token, sets["google eval"])[0]
+    print_coverage(args.corpus, sets["google eval"])
+    google_chain = accuracy(SYSTEMS["chain per token (spell_token)"], sets["google eval"])[0]
     verdict = "met" if google_chain >= TARGET else "NOT met"
     print(
         f"\ntarget: chain per token >= {TARGET:.2f} on google eval: {verdict} ({google_chain:.3f})"

@@ -6,7 +6,8 @@ Writes ``plugins/news_digest/data/name_tokens.tsv`` (Arabic token -> English spe
 counts) and ``plugins/news_digest/data/name_model.tsv`` (a joint-sequence transliteration
 model). Inputs: ``wikidata_name_tokens.tsv`` (CC0) and ``google_ar2en_train.tsv`` (Apache-2.0).
 Kept out of both: every Arabic word of ``google_ar2en_eval.tsv`` (by exact and folded key) and a
-fixed tenth of the Wikidata tokens (``held_out``), so ``eval/names.py`` scores data neither saw.
+fixed tenth of the Wikidata tokens (``held_out``; Google's pairs for those words as well), so
+``eval/names.py`` scores data neither saw.
 A tenth of the Google train pairs (``is_dev``) is kept out of the model to tune its rescoring.
 ANETAC (research use) is never read here.
 """
@@ -34,7 +35,7 @@ DATA = ROOT / "plugins" / "news_digest" / "data"
 CORPUS = ROOT.parent / "shared" / "corpus" / "names"
 ORDER = 4
 EM_ITERATIONS = 4
-MAX_ENGLISH_CHUNK = 3
+MAX_ENGLISH_CHUNK = 2
 # N-grams of order 3 and up seen fewer times than this are dropped: they are most of the file
 # and, one-offs, add little (dev accuracy is printed by the build to check).
 MIN_HIGH_ORDER_COUNT = 2
@@ -124,7 +125,7 @@ def _lattice(ar: str, en: str) -> list[tuple[int, int, int, int, str]]:
     for i in range(len(ar)):
         for j in range(len(en) + 1):
             for i2, j2, unit in _edges(ar, en, i, j):
-                # What is left must still be alignable: 1-2 Arabic letters take 0-3 English.
+                # What is left must still be alignable: each Arabic letter takes 0-2 English.
                 left_a, left_e = len(ar) - i2, len(en) - j2
                 if left_e <= left_a * MAX_ENGLISH_CHUNK and (left_a > 0 or left_e == 0):
                     edges.append((i, j, i2, j2, unit))
@@ -241,7 +242,12 @@ def build(corpus: Path) -> None:
     wikidata = [
         r for r in read_wikidata(corpus / "wikidata_name_tokens.tsv") if allowed(r[0], forbidden)
     ]
-    google = [p for p in read_google(corpus / "google_ar2en_train.tsv") if allowed(p[0], forbidden)]
+    # The held-out Wikidata words are kept out of everything, Google's pairs for them too.
+    google = [
+        p
+        for p in read_google(corpus / "google_ar2en_train.tsv")
+        if allowed(p[0], forbidden) and not held_out(p[0])
+    ]
     wiki_train = aggregate(r for r in wikidata if not held_out(r[0]))
     table = aggregate([*wiki_train_rows(wiki_train), *((ar, en, 1) for ar, en in google)])
     write_tokens(DATA / rz.TOKENS_FILE, table)
@@ -254,7 +260,6 @@ def build(corpus: Path) -> None:
     prob = em_align(train, EM_ITERATIONS)
     aligned = [units for ar, en in train if (units := viterbi(ar, en, prob))]
     full = ngram_counts(aligned, ORDER)
-    _report_unpruned(rz.build_joint_model(full, ORDER), dev)
     ngrams = prune(full)
     model = rz.build_joint_model(ngrams, ORDER)
     lexicon: dict[str, int] = defaultdict(int)
@@ -265,11 +270,6 @@ def build(corpus: Path) -> None:
     write_model(DATA / rz.MODEL_FILE, ngrams, rescoring)
     logger.info("model: %d pairs aligned, %d n-grams, built in %.0f s", len(aligned),
                 len(ngrams), time.monotonic() - started)  # fmt: skip
-
-
-def _report_unpruned(model: rz.JointModel, dev: list[Pair]) -> None:
-    hits = sum(bool(nb) and nb[0][0] == en for nb, en in ((rz.decode(model, a), e) for a, e in dev))
-    logger.info("unpruned model, no rescoring: %.3f on dev", hits / max(1, len(dev)))
 
 
 def wiki_train_rows(counts: dict[Pair, int]) -> Iterable[tuple[str, str, int]]:
