@@ -6,8 +6,8 @@ Order of preference, per name:
 2. the token table ``data/name_tokens.tsv`` (Wikidata and Google name pairs, the most frequent
    English spelling of each Arabic token), first by the exact token, then by its folded form;
 3. a joint-sequence transliteration model (``data/name_model.tsv``, trained by
-   ``tools/build_name_data.py``) for tokens no table holds: Arabic letter chunks aligned to
-   English letter chunks, scored by an n-gram model over the pairs, best first by beam search,
+   ``tools/build_name_data.py``) for tokens no table holds: each Arabic letter aligned to
+   0-2 English letters, scored by an n-gram model over the pairs, best first by beam search,
    with a bonus for spellings the name data knows as English names.
 
 Around the tokens, the conventions of English-language news: the article as "al-", بن as
