@@ -1,4 +1,5 @@
-"""Command line: ``python -m news_digest analyze FILE...`` shows what the parser makes of files.
+"""Command line: ``python -m news_digest analyze FILE...`` shows what the parser makes of files;
+``python -m news_digest romanize NAME...`` prints one English spelling per Arabic name, in order.
 
 It prints the same record digest.json holds for each file, with the URLs the configured site
 would give them (settings from --settings, else ./pelicanconf.py when present, else defaults).
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .analysis.entities.romanize import romanize_names
 from .pipeline import build_digest_from_files
 from .settings import DigestSettings
 from .site.export import digest_record, to_json
@@ -53,8 +55,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     analyze_cmd = commands.add_parser("analyze", help="print the digest record of each FILE")
     analyze_cmd.add_argument("files", nargs="+", metavar="FILE")
     analyze_cmd.add_argument("--settings", type=Path, help="Pelican settings file")
+    romanize_cmd = commands.add_parser("romanize", help="print an English spelling of each NAME")
+    romanize_cmd.add_argument("names", nargs="+", metavar="NAME")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    if args.command == "romanize":
+        sys.stdout.write("".join(f"{name}\n" for name in romanize_names(args.names)))
+        return 0
     record = analyze(args.files, args.settings)
     sys.stdout.write(to_json(record))
     return 0

@@ -4,7 +4,6 @@ multi-word names), English names, and merged entities with their mentions.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -23,7 +22,8 @@ from .gazetteer import (
     load_gazetteer,
 )
 from .records import Entity, EntityResult, Hit, Mention, Tok
-from .transliterate import romanize, romanize_phrase
+from .romanize import romanize_name
+from .transliterate import curated_spelling
 
 
 @dataclass(frozen=True)
@@ -78,25 +78,17 @@ def _alias_hits(toks: Sequence[Tok], hits: dict[int, Hit], aliases: dict[str, Al
                 break
 
 
-def _country_hint(sentences: list[dict[int, Hit]]) -> str | None:
-    """The article's most mentioned country: spelling convention for its people's names."""
-    counts = Counter(
-        hit.entry.iso for hits in sentences for hit in unique(hits) if hit.entry and hit.entry.iso
-    )
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def _entity(group: list[Hit], country: str | None) -> Entity:
+def _entity(group: list[Hit]) -> Entity:
     first = group[0]
     longest = max(group, key=lambda h: (len(h.name), h.name)).name
     if first.entry is not None:
         key, text, en = first.entry.key, first.entry.ar[0], first.entry.en
     else:
         text = longest
-        if first.type == "person":
-            en = romanize(longest, country)
+        if first.type == "person":  # curated name parts first, then the name data
+            en = curated_spelling(longest) or romanize_name(longest)
         else:  # a rule's English (حزب X -> X Party), or the tagger's find spelled out
-            en = next((h.en for h in group if h.en), None) or romanize_phrase(longest)
+            en = next((h.en for h in group if h.en), None) or romanize_name(longest)
         key = f"{first.type}/{slugify(en) or slugify(fold(longest))}"
     roles = tuple(dict.fromkeys(h.role for h in group if h.role))
     roles_en = tuple(dict.fromkeys(h.role_en for h in group if h.role and h.role_en))
@@ -121,14 +113,13 @@ def extract_entities(doc: Document, learned: bool = True) -> EntityResult:
     for toks, hits in zip(token_lists, sentences, strict=True):
         _alias_hits(toks, hits, aliases)
     dateline = _dateline(doc, sentences)
-    country = _country_hint(sentences)
     groups: dict[str, list[Hit]] = {}
     located: list[tuple[int, Hit]] = []
     for index, hits in enumerate(sentences):
         for hit in unique(hits):
             groups.setdefault(hit.group, []).append(hit)
             located.append((index, hit))
-    entities = {group: _entity(members, country) for group, members in groups.items()}
+    entities = {group: _entity(members) for group, members in groups.items()}
     mentions = tuple(
         Mention(index, hit.start, hit.end, entities[hit.group].key, hit.role)
         for index, hit in located

@@ -118,6 +118,13 @@ def _curated(folded: list[str]) -> str | None:
     return _capital(" ".join(w for w in joined if w))
 
 
+def curated_spelling(name: str) -> str | None:
+    """The spelling from the curated name parts alone (name_parts.tsv with the عبد/الله
+    compounds), or None when a word of the name is not listed there."""
+    folded = tokens(fold(name))
+    return _curated(folded) if folded else None
+
+
 @lru_cache(maxsize=8192)
 def romanize(name: str, country: str | None = None) -> str:
     """English spelling of an Arabic personal name (see the module docstring for the order)."""
