@@ -22,8 +22,8 @@ from .gazetteer import (
     load_gazetteer,
 )
 from .records import Entity, EntityResult, Hit, Mention, Tok
-from .romanize import romanize_name
-from .transliterate import curated_spelling
+from .romanize import known_word, romanize_name
+from .transliterate import curated_spelling, romanize_phrase
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,14 @@ def _alias_hits(toks: Sequence[Tok], hits: dict[int, Hit], aliases: dict[str, Al
                 break
 
 
+def _spelled_out(text: str) -> str:
+    """A place or organisation no list holds, word by word: the name data's spelling, else a
+    letter reading. (The learned model, costly, is kept for people's names.)"""
+    words = [known_word(word) or romanize_phrase(word) for word in text.split()]
+    joined = " ".join(w for w in words if w)
+    return joined[:1].upper() + joined[1:]
+
+
 def _entity(group: list[Hit]) -> Entity:
     first = group[0]
     longest = max(group, key=lambda h: (len(h.name), h.name)).name
@@ -88,7 +96,7 @@ def _entity(group: list[Hit]) -> Entity:
         if first.type == "person":  # curated name parts first, then the name data
             en = curated_spelling(longest) or romanize_name(longest)
         else:  # a rule's English (حزب X -> X Party), or the tagger's find spelled out
-            en = next((h.en for h in group if h.en), None) or romanize_name(longest)
+            en = next((h.en for h in group if h.en), None) or _spelled_out(longest)
         key = f"{first.type}/{slugify(en) or slugify(fold(longest))}"
     roles = tuple(dict.fromkeys(h.role for h in group if h.role))
     roles_en = tuple(dict.fromkeys(h.role_en for h in group if h.role and h.role_en))
