@@ -1,7 +1,8 @@
 """Which entity names an English headline may print: those whose English is known, not guessed.
 
 A gazetteer entry's English is curated; a name built only from listed name parts (given and
-family names, bin/al link words) is too. A name that needed letter-by-letter transliteration
+family names, bin/al link words) is too, and so is one whose every word the Wikidata/Google
+name data spells (``Entity.spelled``). A name that needed letter-by-letter transliteration
 ("Kaloub" for Klopp) may be wrong, and a wrong name is worse than none, so it is left out of
 headlines and standfirsts (the entity pages still show it).
 """
@@ -17,6 +18,8 @@ from ..settings import DATA_DIR
 from .entities import Entity
 from .entities.gazetteer import load_gazetteer
 
+# A listed entry, listed name parts, or every word spelled by the name data: known, not guessed.
+_KNOWN_SPELLINGS = frozenset({"listed", "curated", "data"})
 _LINKS = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "abd", "abdul", "bu", "de", "van"})
 
 
@@ -30,7 +33,7 @@ def _known() -> tuple[frozenset[str], frozenset[str]]:
 
 def trusted(entity: Entity) -> bool:
     keys, parts = _known()
-    if entity.key in keys:
+    if entity.key in keys or entity.spelled in _KNOWN_SPELLINGS:
         return True
     if entity.type != "person":
         return False

@@ -53,6 +53,10 @@ class Entity:
     count: int
     roles: tuple[str, ...] = ()
     roles_en: tuple[str, ...] = ()
+    # Where the English name comes from: "listed" (a gazetteer entry), "curated" (listed name
+    # parts), "data" (every word spelled by the Wikidata/Google name data), "rule" (a rule's
+    # words: "X Party"), "guessed" (the learned model or a letter reading): may be wrong.
+    spelled: str = "listed"
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from .gazetteer import (
     load_gazetteer,
 )
 from .records import Entity, EntityResult, Hit, Mention, Tok
-from .romanize import known_word, romanize_name
+from .romanize import known_word, romanize_name, spelled_from_data
 from .transliterate import curated_spelling, romanize_phrase
 
 
@@ -90,17 +90,24 @@ def _entity(group: list[Hit]) -> Entity:
     first = group[0]
     longest = max(group, key=lambda h: (len(h.name), h.name)).name
     if first.entry is not None:
-        key, text, en = first.entry.key, first.entry.ar[0], first.entry.en
+        key, text, en, spelled = first.entry.key, first.entry.ar[0], first.entry.en, "listed"
     else:
         text = longest
-        if first.type == "person":  # curated name parts first, then the name data
-            en = curated_spelling(longest) or romanize_name(longest)
-        else:  # a rule's English (حزب X -> X Party), or the tagger's find spelled out
-            en = next((h.en for h in group if h.en), None) or _spelled_out(longest)
+        en, spelled = _english(first.type, longest, group)
         key = f"{first.type}/{slugify(en) or slugify(fold(longest))}"
     roles = tuple(dict.fromkeys(h.role for h in group if h.role))
     roles_en = tuple(dict.fromkeys(h.role_en for h in group if h.role and h.role_en))
-    return Entity(key, text, first.type, en, len(group), roles, roles_en)
+    return Entity(key, text, first.type, en, len(group), roles, roles_en, spelled)
+
+
+def _english(type_: str, name: str, group: list[Hit]) -> tuple[str, str]:
+    """(English name, where it comes from) for a name no list holds."""
+    known = "data" if spelled_from_data(name) else "guessed"
+    if type_ == "person":  # curated name parts first, then the name data
+        curated = curated_spelling(name)
+        return (curated, "curated") if curated else (romanize_name(name), known)
+    ruled = next((h.en for h in group if h.en), None)  # حزب X -> X Party
+    return (ruled, "rule") if ruled else (_spelled_out(name), known)
 
 
 def extract_entities(doc: Document, learned: bool = True) -> EntityResult:

@@ -47,6 +47,7 @@ MAX_ARABIC_CHUNK = 1
 # Chosen on the dev pairs (a tenth of Google's train words, out of all training): beam 4 spells
 # as well as 12 there (top-1 0.258 vs 0.250 on 400 words) in a quarter of the time.
 BEAM = 4
+MEMO_MAX = 50_000  # entries of the model's probability memo (about 20 MB)
 NBEST = 4
 # Log-probability bonus for a candidate that the name data knows as an English spelling, plus a
 # share of its log frequency: tuned by tools/build_name_data.py on its own dev pairs.
@@ -158,6 +159,8 @@ class JointModel:
         key = (history[-(self.order - 1) :] if self.order > 1 else (), token)
         found = self._memo.get(key)
         if found is None:
+            if len(self._memo) >= MEMO_MAX:  # bounded: a worker process keeps it all build long
+                self._memo.clear()
             found = self._memo[key] = math.log(self._prob(*key))
         return found
 
@@ -410,6 +413,19 @@ def known_word(raw: str) -> str | None:
     if spelled is None:
         return None
     return ("al-" if bare != key else "") + _capitalise(spelled)
+
+
+def spelled_from_data(name: str) -> bool:
+    """Every Arabic word of the name is a curated part, in the token table, or a link word of a
+    compound (بن، عبد، الله): its spelling is known, not guessed by the model."""
+    for raw in _NAME_TOKEN_RE.findall(name):
+        key = _name_token(raw)
+        if not key or not _ARABIC_WORD_RE.fullmatch(raw):
+            continue
+        if fold(key) in (ABD, ALLAH, *SON_OF) or known_word(raw) is not None:
+            continue
+        return False
+    return True
 
 
 def _fused(first: str, second: str) -> str | None:
