@@ -99,7 +99,7 @@ def _dateline(dateline) -> dict[str, Any] | None:
 
 
 def _entity(entity) -> dict[str, Any]:
-    keys = ("key", "text", "type", "en", "count", "roles", "roles_en")
+    keys = ("key", "text", "type", "en", "spelled", "count", "roles", "roles_en")
     return {k: list(v) if isinstance(v := getattr(entity, k), tuple) else v for k in keys}
 
 
