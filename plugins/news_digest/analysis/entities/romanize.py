@@ -27,6 +27,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -103,9 +104,33 @@ class TokenTable:
         return found[0] if found else None
 
 
-def _best(counts: Mapping[str, int]) -> tuple[str, int]:
-    """The most frequent spelling; ties to the alphabetically first, so it is deterministic."""
-    return min(counts.items(), key=lambda item: (-item[1], item[0]))
+# Arabic consonants as the Latin letter classes their spellings use: enough to tell a real
+# spelling of a name from a misaligned pair (كوهين is Cohen, not Bendahan).
+_CONSONANT_CLASS = str.maketrans(
+    "بتثجحخدذرزسشصضطظغفقكلمنهة", "btsjhkdzrzsssdtzgfkklmnhh", "اأإآوىيءؤئع"
+)
+_LATIN_CLASS = (("ph", "f"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("kh", "k"), ("gh", "g"))
+
+
+def _consonants_en(spelling: str) -> str:
+    text = spelling.lower()
+    for pair, letter in _LATIN_CLASS:
+        text = text.replace(pair, letter)
+    text = text.translate(str.maketrans("cqvxwy", "kkfkhh"))
+    return "".join(c for c in text if c.isalpha() and c not in "aeiouh'")
+
+
+def _fits(arabic: str, spelling: str) -> float:
+    mapped = "".join(c for c in arabic.translate(_CONSONANT_CLASS) if c.isalpha() and c != "h")
+    return SequenceMatcher(None, mapped, _consonants_en(spelling)).ratio()
+
+
+def _best(counts: Mapping[str, int], arabic: str = "") -> tuple[str, int]:
+    """The most frequent spelling; among equally frequent ones, the one whose consonants fit
+    the Arabic best, then the alphabetically first (deterministic)."""
+    top = max(counts.values())
+    tied = [spelling for spelling, count in counts.items() if count == top]
+    return min(tied, key=lambda sp: (-_fits(arabic, sp), sp)), top
 
 
 def build_token_table(rows: Iterable[tuple[str, str, int]]) -> TokenTable:
@@ -118,8 +143,8 @@ def build_token_table(rows: Iterable[tuple[str, str, int]]) -> TokenTable:
         folded[key][en] = folded[key].get(en, 0) + count
         english[en] += count
     return TokenTable(
-        exact=MappingProxyType({ar: _best(c) for ar, c in exact.items()}),
-        folded=MappingProxyType({ar: _best(c) for ar, c in folded.items()}),
+        exact=MappingProxyType({ar: _best(c, ar) for ar, c in exact.items()}),
+        folded=MappingProxyType({ar: _best(c, ar) for ar, c in folded.items()}),
         english=MappingProxyType(dict(english)),
     )
 
