@@ -193,13 +193,18 @@ def evaluate_exact(sentences: list[list[tuple[str, str]]], learned: bool = True)
         chunk = sentences[index : index + DOC_SENTENCES]
         gold = {(t, i, a, b) for i, sent in enumerate(chunk) for t, a, b in gold_token_spans(sent)}
         pred = predicted_token_spans(make_document(index // DOC_SENTENCES, chunk), learned)
-        for kind in (*TYPES.values(), "all"):
-            g = {x for x in gold if kind in ("all", x[0])}
-            q = {x for x in pred if kind in ("all", x[0])}
-            counts.update(
-                {f"{kind}:tp": len(g & q), f"{kind}:fp": len(q - g), f"{kind}:fn": len(g - q)}
-            )
+        count_by_type(counts, gold, pred)
     return counts
+
+
+def count_by_type(counts: Counter[str], gold: set, pred: set) -> None:
+    """True/false positives and misses per type and overall; the type is each item's first."""
+    for kind in (*TYPES.values(), "all"):
+        g = {x for x in gold if kind in ("all", x[0])}
+        q = {x for x in pred if kind in ("all", x[0])}
+        counts.update(
+            {f"{kind}:tp": len(g & q), f"{kind}:fp": len(q - g), f"{kind}:fn": len(g - q)}
+        )
 
 
 def score(counts: Counter[str], kind: str) -> tuple[float, float, float]:
@@ -220,12 +225,7 @@ def evaluate(
         chunk = sentences[index : index + DOC_SENTENCES]
         gold = {(s.type, canonical(s.type, s.text)) for sent in chunk for s in gold_spans(sent)}
         pred = predicted(make_document(index // DOC_SENTENCES, chunk), learned)
-        for kind in (*TYPES.values(), "all"):
-            g = {p for p in gold if kind in ("all", p[0])}
-            p = {q for q in pred if kind in ("all", q[0])}
-            counts.update(
-                {f"{kind}:tp": len(g & p), f"{kind}:fp": len(p - g), f"{kind}:fn": len(g - p)}
-            )
+        count_by_type(counts, gold, pred)
         docs += 1
     return counts, docs, time.perf_counter() - started
 
