@@ -45,6 +45,7 @@ class EnglishBrief:
     from_lead: bool = False  # the fact was read in the lead, not the title
     translated_title: str | None = None  # from DIGEST_TRANSLATOR, when configured
     translated_summary: tuple[str, ...] = ()
+    actor_en: str | None = None  # the stated actor's English, also for a role ("Facebook chief")
 
 
 @dataclass(frozen=True)
@@ -164,11 +165,13 @@ def compose(
 
 def _brief(fact, text, lines, kind, from_lead, title, lead, excluded) -> EnglishBrief:
     if fact is not None:
-        who = (fact.actor.key,) if fact.actor else ()
+        # A role actor ("Egyptian president") is no entity: it has no key to link.
+        who = (fact.actor.key,) if fact.actor and fact.actor.type != "role" else ()
         return EnglishBrief(
             text, lines, True, fact.action.key, kind, who,
             (fact.place.key,) if fact.place else (),
             fact.target.key if fact.target else None, from_lead,
+            actor_en=fact.actor.en if fact.actor else None,
         )  # fmt: skip
     names = _listed_names(title, excluded) or _listed_names(lead, excluded)[:2]
     return EnglishBrief(text, lines, False, None, kind, tuple(e.key for e in names), ())

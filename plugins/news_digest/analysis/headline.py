@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .clauses import ActionHit, Clause, Span
 from .entities import Entity
 from .lexicon import Action
+from .phrases import object_english, role_entity
 from .trusted import role_words, trusted
 
 MAX_NAMES = 3
@@ -50,6 +51,7 @@ class Fact:
     kind: str | None = None  # what the passive happened in: "suicide attack"
     speech_topic: tuple[Entity, ...] = ()  # for "X: ..." titles, names in the quoted part
     co_actors: tuple[Entity, ...] = ()  # "US, Britain and France strike ..."
+    obj: str | None = None  # a plain-noun object in English: "Frank Ribery's contract"
 
 
 def _before(clause: Clause, index: int, window: int) -> set[str]:
@@ -163,23 +165,21 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
     def ok(entity: Entity) -> bool:
         return can_act(entity, countries, excluded)
 
-    before = _subject_before(clause, hit, ok)
-    if before is not None:
-        actors, rest = _co_actors(clause, before, ok)
-        if rest != hit.first:
-            return None
-        rest = hit.last + 1
-    else:
-        after = _subject_after(clause, hit, ok)
-        if after is None:
-            return None
-        actors, rest = _co_actors(clause, after, ok)
+    found = _actors(clause, hit, ok)
+    if found is None:
+        return None
+    actors, rest = found
     action, rest = _light_verb(clause, hit.form.action, rest)
     target = _target_after(clause, rest, action)
     if target is not None and target.entity.key in {a.entity.key for a in actors}:
         target = None
+    obj = None
     if target is None and not action.bare:
-        return None
+        owner = _span_at(clause, rest + 1)
+        owner_ok = owner is not None and not owner.clitic and trusted(owner.entity)
+        obj = object_english(clause.words, rest, owner.entity if owner_ok else None)
+        if obj is None:
+            return None
     taken = {target.first} if target else set()
     place = None if action.speech else _place_after(clause, rest, taken)
     return Fact(
@@ -188,7 +188,52 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         target.entity if target else None,
         place.entity if place else None,
         co_actors=tuple(a.entity for a in actors[1:]),
+        obj=obj,
     )
+
+
+def _actors(clause: Clause, hit: ActionHit, ok) -> tuple[list[Span], int] | None:
+    """The verb's subject (names joined by "و", or a role) and where its complement starts."""
+    before = _subject_before(clause, hit, ok)
+    if before is not None:
+        actors, rest = _co_actors(clause, before, ok)
+        return (actors, hit.last + 1) if rest == hit.first else None
+    after = _subject_after(clause, hit, ok)
+    if after is not None:
+        return _co_actors(clause, after, ok)
+    return _role_subject(clause, hit)
+
+
+# Verbs whose undotted past reads as the passive just as well ("اعتقل وزير" = a minister was
+# arrested): a role right after them may be the patient, not the actor.
+_PASSIVE_PRONE = frozenset(
+    {"kill", "injure", "arrest", "detain", "execute", "sentence", "dismiss", "appoint", "elect"}
+)
+_PASSIVE_PRONE |= {"kidnap", "release", "free", "charge", "convict", "summon", "wound", "target"}
+
+
+def _role_subject(clause: Clause, hit: ActionHit) -> tuple[list[Span], int] | None:
+    """A role phrase as subject: the whole clause before the verb ("الرئيس المصري يستقبل"),
+    or right after a clause-initial verb, ending the clause or followed by the name."""
+    words = clause.words
+    if hit.first > 0:
+        if any(s.first < hit.first and s.entity.type == "person" for s in clause.names):
+            return None  # a person named before the verb is the subject, or a genitive
+        role = role_entity(words[: hit.first])
+        return ([Span(0, hit.first - 1, role, "")], hit.last + 1) if role else None
+    if hit.form.pos == "past" and hit.form.action.key in _PASSIVE_PRONE:
+        return None
+    start = hit.last + 1
+    for end in range(min(len(words), start + 5), start, -1):
+        role = role_entity(words[start:end])
+        if role is None:
+            continue
+        name = _span_at(clause, end)
+        if end < len(words) and (name is None or name.entity.type != "person"):
+            return None  # the role goes on into words it does not cover: not sure it ends
+        rest = name.last + 1 if name is not None else end
+        return [Span(start, end - 1, role, "")], rest
+    return None
 
 
 def _light_verb(clause: Clause, action: Action, rest: int) -> tuple[Action, int]:

@@ -1,0 +1,63 @@
+"""Common-noun phrases a headline may state besides names: a verb's object, a role as actor.
+
+"بايرن يمدد عقد ريبيري" has no named target, but its object is a plain noun whose English is
+certain ("contract"), so "Bayern Munich extends Frank Ribery's contract" says only what the
+title says. "استقبل الرئيس المصري، عبدالفتاح السيسي" names its actor by a role whose English
+is known ("Egyptian president") while the name itself is only guessed: the role is printed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .entities import Entity
+from .entities.cues import role_english
+
+# Object nouns of wire-news verbs, folded (nominative/genitive and accusative forms).
+_OBJECTS = {
+    "عقد": "contract", "عقدا": "contract", "مهمه": "mission", "اتفاق": "agreement",
+    "اتفاقا": "agreement", "اتفاقيه": "agreement", "صفقه": "deal", "قرار": "decision",
+    "قرارا": "decision", "قانون": "law", "قانونا": "law", "خطه": "plan", "مبادره": "initiative",
+    "حمله": "campaign", "عمليه": "operation", "زياره": "visit", "اجتماع": "meeting",
+    "اجتماعا": "meeting", "اجتماعات": "meetings", "محادثات": "talks", "مفاوضات": "negotiations",
+    "حكم": "ruling", "حكما": "ruling", "مشروع": "project", "مشروعا": "project",
+    "مشرعين": "lawmakers", "مدانا": "convict", "سفير": "ambassador", "سفيرا": "ambassador",
+    "انتخابات": "election", "مؤتمر": "conference", "مؤتمرا": "conference", "قمه": "summit",
+    "جائزه": "award", "لقب": "title", "بطوله": "championship", "مباراه": "match",
+}  # fmt: skip
+_MAX_ROLE_WORDS = 5
+# role_english's "head of the Facebook" reads in a headline as "Facebook chief".
+_HEAD_OF = re.compile(r"^head of (?:the )?([A-Z].*)$")
+
+
+def object_english(words: Sequence, index: int, genitive: Entity | None) -> str | None:
+    """English of the plain noun at index, with a following trusted person's name as owner."""
+    if index >= len(words):
+        return None
+    noun = _OBJECTS.get(words[index].fold)
+    if noun is None:
+        return None
+    if genitive is not None and genitive.type == "person":
+        return f"{genitive.en}'s {noun}"
+    return noun
+
+
+def role_entity(words: Sequence) -> Entity | None:
+    """A role phrase ("الرئيس المصري") as an actor, when its English is known and names
+    whose role it is (a nationality or a named body): "president" alone says too little."""
+    if not words or len(words) > _MAX_ROLE_WORDS:
+        return None
+    phrase = " ".join(w.text for w in words)
+    english = role_english(phrase)
+    if not english:
+        return None
+    head = _HEAD_OF.match(english)
+    if head:
+        english = f"{head.group(1)} chief"
+    if " the " in f" {english} " and "United Nations" not in english:
+        return None  # "of the X" from a word-by-word rule: not headline English
+    if not any(w[:1].isupper() for w in english.split()):
+        return None
+    folded = "-".join(w.fold for w in words)
+    return Entity(f"role/{folded}", phrase, "role", english, 1, spelled="listed")
