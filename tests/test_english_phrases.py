@@ -72,3 +72,24 @@ def test_role_entity_needs_a_qualifier():
     assert role is not None and role.en == "Egyptian president" and role.type == "role"
     assert object_english([W("عقد")], 0, None) == "contract"
     assert object_english([W("فترة")], 0, None) is None
+
+
+def test_a_verb_behind_li_or_bi_is_its_verbal_noun_not_a_statement():
+    lead = "وقالت مصادر إن الإمارات والصومال ذكرتا ذلك."
+    assert not brief("تحذيرات من تداعيات لضرب الصومال", lead).stated
+    assert (
+        brief("الإمارات تضرب في الصومال", lead).title == "United Arab Emirates strikes in Somalia"
+    )
+
+
+def test_backing_down_is_not_falling():
+    lead = "وقالت مصادر إن الإمارات والصومال ذكرتا ذلك."
+    assert not brief("الإمارات تتراجع عن مهمة في الصومال", lead).stated
+
+
+def test_calling_on_a_named_country():
+    lead = "وقالت مصادر إن الإمارات والصومال ذكرتا ذلك."
+    assert (
+        brief("الإمارات تدعو الصومال إلى الحوار", lead).title
+        == "United Arab Emirates calls on Somalia"
+    )

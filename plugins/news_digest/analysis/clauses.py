@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..arabic import fold
 from .entities import Entity, EntityResult
@@ -147,6 +147,18 @@ def _action_hits(words: Sequence[Word], taken: set[int]) -> list[ActionHit]:
             continue
         for reading in sorted(word.readings, key=len, reverse=True):
             form = next((f for f in index.get(reading, ()) if _follows(words, i, f.words)), None)
+            if (
+                form
+                and form.pos != "noun"
+                and word.fold[: len(word.fold) - len(reading)]
+                not in (
+                    "",
+                    "و",
+                    "ف",
+                )
+            ):
+                # "لضرب", "بالضرب": a verb's letters after ل, ب or ال are its verbal noun.
+                form = replace(form, pos="noun")
             if form:
                 hits.append(ActionHit(i, i + len(form.words) - 1, form))
                 break

@@ -157,9 +157,18 @@ def _co_actors(clause: Clause, actor: Span, ok) -> tuple[list[Span], int]:
     return spans, rest
 
 
+# Verb and particle pairs whose sense is another action: "تراجع عن" backs down, not falls.
+_NOT_BEFORE = {"fall": frozenset({"عن"})}
+
+
+def _other_sense(clause: Clause, hit: ActionHit) -> bool:
+    after = clause.words[hit.last + 1].fold if hit.last + 1 < len(clause.words) else ""
+    return after in _NOT_BEFORE.get(hit.form.action.key, ())
+
+
 def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | None:
     """Actor-verb(-target)(-place) from one verb of one clause, or None."""
-    if hit.form.pos == "noun" or blocked(clause, hit):
+    if hit.form.pos == "noun" or blocked(clause, hit) or _other_sense(clause, hit):
         return None
 
     def ok(entity: Entity) -> bool:
