@@ -93,3 +93,31 @@ def test_calling_on_a_named_country():
         brief("الإمارات تدعو الصومال إلى الحوار", lead).title
         == "United Arab Emirates calls on Somalia"
     )
+
+
+def test_a_negating_title_is_told_by_the_leads_denial():
+    lead = "نفت الإمارات، الاثنين، أن تكون قواتها قد هاجمت مواقع في الصومال."
+    b = brief("لا صحة لهجوم إماراتي في الصومال", lead)
+    assert b.stated and b.title == "United Arab Emirates issues denial" and b.action == "deny"
+    assert not brief("هل هاجمت الإمارات مواقع في الصومال؟", lead).stated  # a question stays one
+
+
+def test_a_time_word_between_verb_and_object_is_skipped():
+    lead = "وقالت مصادر إن الإمارات والصومال ذكرتا ذلك."
+    b = brief("الإمارات تنهي اليوم مهمة في الصومال", lead)
+    assert b.title == "United Arab Emirates ends mission in Somalia"
+    assert not brief("الإمارات لا تنهي اليوم مهمة في الصومال", lead).stated
+
+
+def test_words_after_a_title_colon_are_someones_not_the_articles():
+    lead = "وقالت مصادر إن الإمارات والصومال ذكرتا ذلك."
+    b = brief("مسؤول سابق: الإمارات تنهي مهمة في الصومال", lead)
+    assert not (b.stated and b.action == "end")
+
+
+def test_a_role_qualified_by_a_spelled_out_name_is_not_an_actor():
+    class W:
+        def __init__(self, text):
+            self.text, self.fold = text, text
+
+    assert role_entity([W("رئيس"), W("لجنة"), W("الحكام"), W("الإيطالية")]) is None

@@ -92,6 +92,15 @@ def _speech_title(doc: Document, title: list[Clause], excluded: frozenset[str]) 
     return Fact(say, span.entity, None, None, speech_topic=tuple(topic))
 
 
+def _unquoted(doc: Document, title: list[Clause]) -> list[Clause]:
+    """The title's clauses before a colon: after one come someone's words ("مسؤول سابق:
+    قطر تلعب بالنار"), which are not the article's own statement of fact."""
+    for k in range(1, len(title)):
+        if ":" in doc.title[title[k - 1].words[-1].end : title[k].words[0].start]:
+            return title[:k]
+    return title
+
+
 def _actions():
     from .lexicon import load_actions  # local: the lexicon is only needed for speech titles
 
@@ -133,6 +142,16 @@ def _agrees_with_title(fact: Fact, title: Sequence[Clause]) -> bool:
     return not verbs and fact.actor is not None and fact.actor.key in names
 
 
+def _lead_may_state(fact: Fact, title: Sequence[Clause]) -> bool:
+    """A lead's fact is stated when the title tells the same story without hedging it; a
+    title that negates ("لا صحة لضربات") is told by the lead's denial ("نفت الوزارة")."""
+    if not _agrees_with_title(fact, title):
+        return False
+    if not _title_hedged(title):
+        return True
+    return fact.action.speech == "deny" and not any(c.unit_uncertain for c in title)
+
+
 def _listed_names(clauses: Sequence[Clause], excluded: frozenset[str]) -> list[Entity]:
     names = [s.entity for c in clauses for s in c.names]
     return [
@@ -145,11 +164,11 @@ def compose(
 ) -> EnglishBrief:
     excluded = frozenset(outlet_keys)
     title, lead = text_units(doc, result)
-    fact = _speech_title(doc, title, excluded) or find_fact(title, excluded)
+    fact = _speech_title(doc, title, excluded) or find_fact(_unquoted(doc, title), excluded)
     from_lead = False
-    if fact is None and not _title_hedged(title):
+    if fact is None:
         fact, from_lead = find_fact(lead, excluded, lead=True), True
-        if fact is not None and not _agrees_with_title(fact, title):
+        if fact is not None and not _lead_may_state(fact, title):
             fact = None
     kind = story_kind(title) or story_kind(lead)
     if fact is not None:

@@ -157,6 +157,12 @@ def _co_actors(clause: Clause, actor: Span, ok) -> tuple[list[Span], int]:
     return spans, rest
 
 
+_TIME_WORDS = frozenset(
+    {"اليوم", "امس", "غدا", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"}
+)
+_TIME_WORDS |= {"الاحد", "فجر", "صباح", "مساء", "ليل", "ليله", "الليله", "ظهر", "عصر"}
+
+
 # Verb and particle pairs whose sense is another action: "تراجع عن" backs down, not falls.
 _NOT_BEFORE = {"fall": frozenset({"عن"})}
 
@@ -178,6 +184,8 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
     if found is None:
         return None
     actors, rest = found
+    while rest < len(clause.words) and clause.words[rest].fold in _TIME_WORDS:
+        rest += 1  # "ناشد غوتيريس الأربعاء الدول": when it happened stands between
     action, rest = _light_verb(clause, hit.form.action, rest)
     target = _target_after(clause, rest, action)
     if target is not None and target.entity.key in {a.entity.key for a in actors}:

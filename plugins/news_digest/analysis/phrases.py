@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .entities import Entity
 from .entities.cues import role_english
+from .entities.gazetteer import load_gazetteer
 
 # Object nouns of wire-news verbs, folded (nominative/genitive and accusative forms).
 _OBJECTS = {
@@ -57,7 +59,17 @@ def role_entity(words: Sequence) -> Entity | None:
         english = f"{head.group(1)} chief"
     if " the " in f" {english} " and "United Nations" not in english:
         return None  # "of the X" from a word-by-word rule: not headline English
-    if not any(w[:1].isupper() for w in english.split()):
-        return None
+    names = [w for w in re.split(r"[\s\-]+", english) if w[:1].isupper()]
+    if not names or not all(w in _listed_words() for w in names):
+        return None  # no qualifier, or one spelled letter by letter ("Al-Hkam Committee")
     folded = "-".join(w.fold for w in words)
     return Entity(f"role/{folded}", phrase, "role", english, 1, spelled="listed")
+
+
+@lru_cache(maxsize=1)
+def _listed_words() -> frozenset[str]:
+    """Capitalised words a role's English may hold: those of listed names and nationalities."""
+    gaz = load_gazetteer()
+    words = {w for e in gaz.entries for w in re.split(r"[\s\-]+", e.en)}
+    words |= {w for d in gaz.demonyms.values() for w in re.split(r"[\s\-]+", d.en)}
+    return frozenset(w for w in words if w[:1].isupper())
