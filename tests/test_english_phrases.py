@@ -121,3 +121,26 @@ def test_a_role_qualified_by_a_spelled_out_name_is_not_an_actor():
             self.text, self.fold = text, text
 
     assert role_entity([W("رئيس"), W("لجنة"), W("الحكام"), W("الإيطالية")]) is None
+
+
+def test_a_state_body_with_its_nationality_is_an_actor_and_agrees_in_number():
+    lead = "وقالت مصادر إن الإمارات والصومال ذكرتا ذلك."
+    b = brief("الاقتصاد الصيني يتباطأ", lead)
+    assert b.stated and b.title == "Chinese economy slows" and b.actor_en == "Chinese economy"
+    b = brief("القوات الإماراتية تهاجم مواقع في الصومال", lead)
+    assert b.stated and b.title == "Emirati forces attack in Somalia"
+    assert not brief("القوات الإماراتية لم تهاجم مواقع في الصومال", lead).stated
+
+
+def test_a_body_whose_name_goes_on_is_not_the_national_body():
+    lead = "وقالت مصادر إن الإمارات والصومال ذكرتا ذلك."
+    b = brief("الجيش الصومالي الحر يهاجم مواقع في الصومال", lead)  # a named group, not the army
+    assert not (b.stated and "Somali army" in (b.title or ""))
+    b = brief("هاجم الجيش الصومالي الحر مواقع في الصومال", lead)
+    assert not (b.stated and "Somali army" in (b.title or ""))
+
+
+def test_a_plain_noun_is_never_the_object_of_a_prepositional_verb():
+    lead = "وقالت مصادر إن الإمارات والصومال ذكرتا ذلك."
+    b = brief("الإمارات تدعو قمة الرياض لتبني خطة", lead)  # calls on the summit, not convenes it
+    assert not (b.stated and "calls summit" in (b.title or ""))

@@ -192,6 +192,8 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         target = None
     obj = None
     if target is None and not action.bare:
+        if action.prep:
+            return None  # "يدعو قمة" calls on a summit: a plain noun is no prepositional object
         owner = _span_at(clause, rest + 1)
         owner_ok = owner is not None and not owner.clitic and trusted(owner.entity)
         obj = object_english(clause.words, rest, owner.entity if owner_ok else None)
@@ -323,6 +325,7 @@ def story_kind(clauses: Sequence[Clause]) -> str | None:
 
 
 _GROUP_NOUNS = frozenset({"forces", "guards", "brigades", "units", "rebels", "militias", "troops"})
+_GROUP_NOUNS |= {"police", "authorities"}
 
 
 def is_plural(entity: Entity) -> bool:
@@ -330,7 +333,7 @@ def is_plural(entity: Entity) -> bool:
     name = entity.en
     if " and " in name:
         return True
-    if entity.type != "organization":
+    if entity.type not in ("organization", "role"):
         return False
     words = name.split()
     if len(words) == 1:

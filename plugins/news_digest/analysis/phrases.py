@@ -15,6 +15,7 @@ from functools import lru_cache
 from .entities import Entity
 from .entities.cues import role_english
 from .entities.gazetteer import load_gazetteer
+from .entities.naming import demonym_word
 
 # Object nouns of wire-news verbs, folded (nominative/genitive and accusative forms).
 _OBJECTS = {
@@ -23,10 +24,17 @@ _OBJECTS = {
     "قرارا": "decision", "قانون": "law", "قانونا": "law", "خطه": "plan", "مبادره": "initiative",
     "حمله": "campaign", "عمليه": "operation", "زياره": "visit", "اجتماع": "meeting",
     "اجتماعا": "meeting", "اجتماعات": "meetings", "محادثات": "talks", "مفاوضات": "negotiations",
-    "حكم": "ruling", "حكما": "ruling", "مشروع": "project", "مشروعا": "project",
+    "مشروع": "project", "مشروعا": "project",
     "مشرعين": "lawmakers", "مدانا": "convict", "سفير": "ambassador", "سفيرا": "ambassador",
     "انتخابات": "election", "مؤتمر": "conference", "مؤتمرا": "conference", "قمه": "summit",
     "جائزه": "award", "لقب": "title", "بطوله": "championship", "مباراه": "match",
+}  # fmt: skip
+# State bodies that a nationality adjective names: "الجيش الإسرائيلي" -> Israeli army.
+_BODIES = {
+    "الجيش": "army", "القوات": "forces", "الحكومه": "government", "الشرطه": "police",
+    "البرلمان": "parliament", "الرئاسه": "presidency", "الاقتصاد": "economy",
+    "البحريه": "navy", "السلطات": "authorities", "المعارضه": "opposition",
+    "القضاء": "judiciary", "الخارجيه": "foreign ministry", "الداخليه": "interior ministry",
 }  # fmt: skip
 _MAX_ROLE_WORDS = 5
 # role_english's "head of the Facebook" reads in a headline as "Facebook chief".
@@ -51,7 +59,7 @@ def role_entity(words: Sequence) -> Entity | None:
     if not words or len(words) > _MAX_ROLE_WORDS:
         return None
     phrase = " ".join(w.text for w in words)
-    english = role_english(phrase)
+    english = _body_english(words) or role_english(phrase)
     if not english:
         return None
     head = _HEAD_OF.match(english)
@@ -64,6 +72,17 @@ def role_entity(words: Sequence) -> Entity | None:
         return None  # no qualifier, or one spelled letter by letter ("Al-Hkam Committee")
     folded = "-".join(w.fold for w in words)
     return Entity(f"role/{folded}", phrase, "role", english, 1, spelled="listed")
+
+
+def _body_english(words: Sequence) -> str | None:
+    """A state body and its nationality, both definite ("القوات الإسرائيلية"): exactly two
+    words, so that "الجيش السوري الحر" (the Free Syrian Army) is never the Syrian army."""
+    if len(words) != 2 or words[0].fold not in _BODIES:
+        return None
+    adjective = words[1].fold
+    adjective = adjective[:-1] if adjective.endswith("ه") else adjective
+    nation = demonym_word(adjective, load_gazetteer()) if adjective.startswith("ال") else None
+    return f"{nation.en} {_BODIES[words[0].fold]}" if nation is not None else None
 
 
 @lru_cache(maxsize=1)
