@@ -144,3 +144,23 @@ def test_a_plain_noun_is_never_the_object_of_a_prepositional_verb():
     lead = "وقالت مصادر إن الإمارات والصومال ذكرتا ذلك."
     b = brief("الإمارات تدعو قمة الرياض لتبني خطة", lead)  # calls on the summit, not convenes it
     assert not (b.stated and "calls summit" in (b.title or ""))
+
+
+def test_a_family_name_alone_names_the_person_the_article_names_in_full():
+    lead = "وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن الإمارات والصومال تعاونتا."
+    b = brief("غوتيريش يحذر الإمارات", lead)
+    assert b.stated and b.title == "Antonio Guterres warns United Arab Emirates"
+    assert not brief("غوتيريش لا يحذر الإمارات", lead).stated
+    assert not brief("غوتيريش يحذر الإمارات؟", lead).stated
+
+
+def test_a_guessed_name_is_named_by_its_certain_role():
+    from news_digest.analysis.entities import Entity
+    from news_digest.analysis.phrases import role_stand_in
+
+    def person(role_en):
+        return Entity("person/x", "س ص", "person", "Sas", 1, ("ر",), (role_en,), "guessed")
+
+    assert role_stand_in(person("Egyptian president")).en == "Egyptian president"
+    assert role_stand_in(person("president")) is None  # whose president?
+    assert role_stand_in(person("head of the Al-Hkam Committee")) is None

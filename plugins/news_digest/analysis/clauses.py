@@ -113,7 +113,25 @@ def entity_surfaces(result: EntityResult, sentences: Sequence[str]) -> dict[str,
             words = _WORD.findall(sentences[m.sentence][m.start : m.end])
             if words:
                 surfaces[m.key].add(tuple(fold(w) for w in words))
+    _add_family_names(result, surfaces)
     return surfaces
+
+
+def _add_family_names(result: EntityResult, surfaces: dict[str, set[tuple]]) -> None:
+    """A person named in full is then often called by the family name alone ("غوتيريس",
+    "السيسي" in a title): that word names them when no other name of the article holds it."""
+    last: dict[str, list[str]] = {}
+    for entity in result.entities:
+        if entity.type != "person":
+            continue
+        for form in surfaces[entity.key]:
+            if len(form) >= 2 and len(form[-1]) >= 4:
+                last.setdefault(form[-1], []).append(entity.key)
+    for word, keys in last.items():
+        owners = set(keys)
+        singles = any((word,) in surfaces[k] for k in surfaces if k not in owners)
+        if len(owners) == 1 and not singles and word not in _NOT_NAMES:
+            surfaces[keys[0]].add((word,))
 
 
 def _name_spans(words: Sequence[Word], by_first: dict[str, list]) -> list[Span]:
@@ -171,6 +189,8 @@ def _follows(words: Sequence[Word], i: int, form: tuple[str, ...]) -> bool:
     return all(part in words[i + k].readings for k, part in enumerate(form[1:], 1))
 
 
+# Last words of a full name that alone are common words, not the person.
+_NOT_NAMES = frozenset({"الدين", "الله", "الرحمن", "الثاني", "الاول", "الابن", "الاب"})
 _UNCERTAIN = frozenset({"هل", "لو", "لولا", "اذا", "ربما", "لعل", "ماذا", "لماذا", "كيف", "متي"})
 
 

@@ -11,12 +11,12 @@ kind of story ("Houthis, Jazan: missile interception").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .clauses import ActionHit, Clause, Span
 from .entities import Entity
 from .lexicon import Action
-from .phrases import object_english, role_entity
+from .phrases import object_english, role_entity, role_stand_in
 from .trusted import role_words, trusted
 
 MAX_NAMES = 3
@@ -178,12 +178,15 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         return None
 
     def ok(entity: Entity) -> bool:
-        return can_act(entity, countries, excluded)
+        if entity.key in excluded:
+            return False
+        return can_act(entity, countries, excluded) or role_stand_in(entity) is not None
 
     found = _actors(clause, hit, ok)
     if found is None:
         return None
     actors, rest = found
+    actors = [_stand_in(s, countries, excluded) for s in actors]
     while rest < len(clause.words) and clause.words[rest].fold in _TIME_WORDS:
         rest += 1  # "ناشد غوتيريس الأربعاء الدول": when it happened stands between
     action, rest = _light_verb(clause, hit.form.action, rest)
@@ -209,6 +212,12 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         co_actors=tuple(a.entity for a in actors[1:]),
         obj=obj,
     )
+
+
+def _stand_in(span: Span, countries, excluded) -> Span:
+    if span.entity.type == "role" or can_act(span.entity, countries, excluded):
+        return span
+    return replace(span, entity=role_stand_in(span.entity))
 
 
 def _actors(clause: Clause, hit: ActionHit, ok) -> tuple[list[Span], int] | None:

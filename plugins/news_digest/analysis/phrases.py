@@ -67,11 +67,26 @@ def role_entity(words: Sequence) -> Entity | None:
         english = f"{head.group(1)} chief"
     if " the " in f" {english} " and "United Nations" not in english:
         return None  # "of the X" from a word-by-word rule: not headline English
-    names = [w for w in re.split(r"[\s\-]+", english) if w[:1].isupper()]
-    if not names or not all(w in _listed_words() for w in names):
+    if not _qualified(english):
         return None  # no qualifier, or one spelled letter by letter ("Al-Hkam Committee")
     folded = "-".join(w.fold for w in words)
     return Entity(f"role/{folded}", phrase, "role", english, 1, spelled="listed")
+
+
+def role_stand_in(entity: Entity) -> Entity | None:
+    """A person whose name is only guessed, by the role the article gives them ("الرئيس
+    المصري، عبدالفتاح السيسي" -> Egyptian president), when that role's English is certain."""
+    if entity.type != "person" or not entity.roles_en or len(entity.roles) != len(entity.roles_en):
+        return None
+    english = entity.roles_en[0]
+    if not _qualified(english) or (" the " in f" {english} " and "United Nations" not in english):
+        return None
+    return Entity(f"role/{entity.key}", entity.roles[0], "role", english, 1, spelled="listed")
+
+
+def _qualified(english: str) -> bool:
+    names = [w for w in re.split(r"[\s\-]+", english) if w[:1].isupper()]
+    return bool(names) and all(w in _listed_words() for w in names)
 
 
 def _body_english(words: Sequence) -> str | None:
