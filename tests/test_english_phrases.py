@@ -164,3 +164,17 @@ def test_a_guessed_name_is_named_by_its_certain_role():
     assert role_stand_in(person("Egyptian president")).en == "Egyptian president"
     assert role_stand_in(person("president")) is None  # whose president?
     assert role_stand_in(person("head of the Al-Hkam Committee")) is None
+
+
+def test_a_place_deep_inside_the_complement_is_not_where_the_event_happens():
+    lead = "وقالت مصادر إن الإمارات والصومال ذكرتا ذلك."
+    b = brief("الإمارات ترفض مقترحا لإجراء تحقيق جديد في قضية قديمة في الصومال", lead)
+    assert b.stated and b.title == "United Arab Emirates rejects proposal"
+    b = brief("الإمارات ترفض مقترحا في الصومال", lead)
+    assert b.title == "United Arab Emirates rejects proposal in Somalia"
+
+
+def test_the_chemical_weapons_watchdog_is_named_in_its_long_form_too():
+    lead = "رفضت منظمة حظر انتشار الأسلحة الكيميائية مقترحا جديدا."
+    b = brief("رفض مقترح جديد", lead)
+    assert b.stated and b.title == "OPCW rejects proposal" and b.from_lead

@@ -100,10 +100,17 @@ def _target_after(clause: Clause, index: int, action: Action) -> Span | None:
     return None
 
 
+# A place further than this after the verb's complement belongs to a phrase inside it
+# ("رفضت المنظمة مقترحا ... في قضية تسميم جاسوس في بريطانيا"), not to the event.
+_PLACE_REACH = 4
+
+
 def _place_after(clause: Clause, index: int, exclude: set[int]) -> Span | None:
     for span in clause.names:
         if span.first < index or span.first in exclude or span.entity.type != "place":
             continue
+        if span.first - index > _PLACE_REACH:
+            return None
         if not trusted(span.entity):
             continue
         prev = clause.words[span.first - 1].fold if span.first else ""

@@ -27,7 +27,9 @@ _OBJECTS = {
     "مشروع": "project", "مشروعا": "project",
     "مشرعين": "lawmakers", "مدانا": "convict", "سفير": "ambassador", "سفيرا": "ambassador",
     "انتخابات": "election", "مؤتمر": "conference", "مؤتمرا": "conference", "قمه": "summit",
-    "جائزه": "award", "لقب": "title", "بطوله": "championship", "مباراه": "match",
+    "جائزه": "award", "مقترح": "proposal", "مقترحا": "proposal",
+    "اقتراح": "proposal", "اقتراحا": "proposal", "الدول": "countries",
+    "لقب": "title", "بطوله": "championship", "مباراه": "match",
 }  # fmt: skip
 # State bodies that a nationality adjective names: "الجيش الإسرائيلي" -> Israeli army.
 _BODIES = {
