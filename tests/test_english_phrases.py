@@ -178,3 +178,26 @@ def test_the_chemical_weapons_watchdog_is_named_in_its_long_form_too():
     lead = "رفضت منظمة حظر انتشار الأسلحة الكيميائية مقترحا جديدا."
     b = brief("رفض مقترح جديد", lead)
     assert b.stated and b.title == "OPCW rejects proposal" and b.from_lead
+
+
+def test_a_role_or_a_team_member_before_a_colon_is_quoted():
+    lead = "وقال مدرب ريال مدريد إن الإمارات والصومال وكريستيانو رونالدو ذكروا ذلك."
+    b = brief("الرئيس المصري: الصومال شريك مهم", lead)
+    assert b.stated and b.title == "Egyptian president speaks on Somalia" and b.action == "say"
+    b = brief("مدرب ريال مدريد: لن أغير خطتي", lead)
+    assert b.stated and b.title == "Real Madrid coach makes statement"
+    assert "Real Madrid coach" in b.actor_en
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "ريال مدريد: عودة قريبة للمصابين",  # a club's name may label its news
+        "الرئيس المصري: هل تعود المفاوضات؟",  # a question
+        "رئيس ريال مدريد المستقيل",  # no colon: nobody is quoted
+    ],
+)
+def test_labels_questions_and_plain_phrases_are_not_quotes(title):
+    lead = "وقال مدرب ريال مدريد إن الإمارات والصومال وكريستيانو رونالدو ذكروا ذلك."
+    b = brief(title, lead)
+    assert not (b.stated and b.action == "say" and not b.from_lead)

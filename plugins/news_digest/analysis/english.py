@@ -22,6 +22,7 @@ from .entities import Entity, EntityResult
 from .entities.gazetteer import load_gazetteer
 from .figures import Figure
 from .headline import MAX_NAMES, Fact, blocked, can_act, casualty_fact, story_kind, verb_fact
+from .phrases import member_role, role_entity
 from .quotes import Quote
 from .standfirst import english_ok, standfirst
 from .trusted import trusted
@@ -75,21 +76,36 @@ def text_units(doc: Document, result: EntityResult) -> tuple[list[Clause], list[
 
 def _speech_title(doc: Document, title: list[Clause], excluded: frozenset[str]) -> Fact | None:
     """ "X: ..." titles: X is quoted. The quoted part's names are its topic, never its actors."""
-    if len(title) < 2 or not title[0].names:
+    if len(title) < 2 or title[0].unit_uncertain:
         return None
     if ":" not in doc.title[title[0].words[-1].end : title[1].words[0].start]:
         return None
-    span = title[0].names[0]
-    if span.first != 0 or span.last != len(title[0].words) - 1 or title[0].unit_uncertain:
+    speaker = _speaker(title[0], excluded)
+    if speaker is None:
         return None
-    if span.entity.type == "place" or not can_act(span.entity, country_keys(), excluded):
-        return None  # "كوريا الشمالية: ..." labels a topic; people and bodies speak
-    topic = [s.entity for c in title[1:] for s in c.names if s.entity.key != span.entity.key]
+    topic = [s.entity for c in title[1:] for s in c.names if s.entity.key != speaker.key]
     topic = [e for e in dict.fromkeys(topic) if trusted(e) and e.key not in excluded][:2]
-    if not topic:
-        return None
+    if not topic and speaker.type not in ("person", "role"):
+        return None  # "ليفربول: ..." may label a club's news; a person or role speaks
     say = next(a for a in _actions() if a.key == "say")
-    return Fact(say, span.entity, None, None, speech_topic=tuple(topic))
+    return Fact(say, speaker, None, None, speech_topic=tuple(topic))
+
+
+def _speaker(clause: Clause, excluded: frozenset[str]) -> Entity | None:
+    """The whole part before the colon as one name, a role ("وزير الخارجية السعودي"), or a
+    member of a named body ("مدرب توتنهام")."""
+    whole = [s for s in clause.names if s.first == 0 and s.last == len(clause.words) - 1]
+    if whole:
+        entity = whole[0].entity
+        if entity.type == "place" or not can_act(entity, country_keys(), excluded):
+            return None  # "كوريا الشمالية: ..." labels a topic; people and bodies speak
+        return entity
+    body = [s for s in clause.names if s.first == 1 and s.last == len(clause.words) - 1]
+    if body and not body[0].clitic and trusted(body[0].entity):
+        return member_role(clause.words, body[0].entity)
+    if clause.names:
+        return None
+    return role_entity(clause.words)
 
 
 def _unquoted(doc: Document, title: list[Clause]) -> list[Clause]:

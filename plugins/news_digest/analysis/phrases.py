@@ -38,6 +38,11 @@ _BODIES = {
     "البحريه": "navy", "السلطات": "authorities", "المعارضه": "opposition",
     "القضاء": "judiciary", "الخارجيه": "foreign ministry", "الداخليه": "interior ministry",
 }  # fmt: skip
+# A person's place in a named team or body: "مدرب توتنهام" -> Tottenham Hotspur coach.
+_MEMBERS = {
+    "مدرب": "coach", "لاعب": "player", "مدافع": "defender", "مهاجم": "striker",
+    "حارس": "goalkeeper", "رئيس": "chief", "قائد": "captain", "نجم": "star",
+}  # fmt: skip
 _MAX_ROLE_WORDS = 5
 # role_english's "head of the Facebook" reads in a headline as "Facebook chief".
 _HEAD_OF = re.compile(r"^head of (?:the )?([A-Z].*)$")
@@ -109,3 +114,14 @@ def _listed_words() -> frozenset[str]:
     words = {w for e in gaz.entries for w in re.split(r"[\s\-]+", e.en)}
     words |= {w for d in gaz.demonyms.values() for w in re.split(r"[\s\-]+", d.en)}
     return frozenset(w for w in words if w[:1].isupper())
+
+
+def member_role(words: Sequence, body: Entity | None) -> Entity | None:
+    """A member noun and the named body right after it, the whole phrase ("مدرب توتنهام")."""
+    if len(words) < 2 or words[0].fold not in _MEMBERS or body is None:
+        return None
+    if body.type != "organization" or not body.en:
+        return None
+    folded = "-".join(w.fold for w in words)
+    english = f"{body.en} {_MEMBERS[words[0].fold]}"
+    return Entity(f"role/{folded}", " ".join(w.text for w in words), "role", english, 1)
