@@ -201,3 +201,17 @@ def test_labels_questions_and_plain_phrases_are_not_quotes(title):
     lead = "وقال مدرب ريال مدريد إن الإمارات والصومال وكريستيانو رونالدو ذكروا ذلك."
     b = brief(title, lead)
     assert not (b.stated and b.action == "say" and not b.from_lead)
+
+
+def test_nationality_adjectives_of_an_attack_noun_name_who_attacks():
+    lead = "وقالت مصادر إن الإمارات والصومال ذكرتا ذلك."
+    b = brief("غارات جوية إماراتية على مواقع في الصومال", lead)
+    assert b.stated and b.title == "United Arab Emirates: air strikes in Somalia"
+    assert b.who == ("place/united-arab-emirates",)
+    assert not brief("لا غارات جوية إماراتية في الصومال", lead).stated  # negated
+    assert not brief("هل تشن غارات جوية إماراتية في الصومال؟", lead).stated  # question
+
+
+def test_a_nationality_after_a_non_attack_noun_names_no_actor():
+    lead = "وقالت مصادر إن الإمارات والصومال ذكرتا ذلك."
+    assert not brief("اعتقال صومالي في الإمارات", lead).stated  # the Somali is arrested

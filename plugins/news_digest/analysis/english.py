@@ -22,6 +22,7 @@ from .entities import Entity, EntityResult
 from .entities.gazetteer import load_gazetteer
 from .figures import Figure
 from .headline import MAX_NAMES, Fact, blocked, can_act, casualty_fact, story_kind, verb_fact
+from .nominal import nominal_fact
 from .phrases import member_role, role_entity
 from .quotes import Quote
 from .standfirst import english_ok, standfirst
@@ -134,7 +135,7 @@ def find_fact(
                 return fact
             if hit.form.pos != "noun":
                 break  # the clause's first verb decides: later verbs depend on it
-        fact = casualty_fact(clause, lambda e: True)
+        fact = casualty_fact(clause, lambda e: True) or (None if lead else nominal_fact(clause))
         if fact is not None:
             return fact
         if lead and any(h.form.pos != "noun" for h in clause.actions):

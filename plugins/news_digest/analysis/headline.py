@@ -52,6 +52,7 @@ class Fact:
     speech_topic: tuple[Entity, ...] = ()  # for "X: ..." titles, names in the quoted part
     co_actors: tuple[Entity, ...] = ()  # "US, Britain and France strike ..."
     obj: str | None = None  # a plain-noun object in English: "Frank Ribery's contract"
+    nominal: str | None = None  # no verb, an attack noun the actors' nationality names
 
 
 def _before(clause: Clause, index: int, window: int) -> set[str]:

@@ -53,6 +53,9 @@ def headline(fact: Fact) -> str:
     if fact.actor is None:  # passive: "Nine killed in suicide attack in Libya"
         kind = f" in {fact.kind}" if fact.kind else ""
         return _capital(f"{fact.patient} {fact.action.en_pp}{kind}{_place(fact)}")
+    if fact.nominal:  # "United States, United Kingdom and France: military strikes in Syria"
+        who = join_names(e.en for e in (fact.actor, *fact.co_actors))
+        return f"{who}: {fact.nominal}{_place(fact)}"
     if fact.speech_topic:
         return f"{fact.actor.en} speaks on {join_names(e.en for e in fact.speech_topic)}"
     plural = is_plural(fact.actor) or bool(fact.co_actors)
@@ -80,6 +83,9 @@ def event_sentence(fact: Fact) -> str:
         kind = f" in {article(fact.kind)}" if fact.kind else ""
         what = f"{fact.patient.lower()} {noun} {fact.action.en_pp}{kind}{_place(fact)}"
         return f"The article reports that {what}."
+    if fact.nominal:
+        who = join_names(e.en for e in (fact.actor, *fact.co_actors))
+        return f"The article reports {fact.nominal} by {who}{_place(fact)}."
     if fact.speech_topic:
         topic = join_names(_the(e) for e in fact.speech_topic)
         return f"{_capital(_the(fact.actor))} is quoted in the title on {topic}."
