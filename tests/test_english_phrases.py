@@ -215,3 +215,13 @@ def test_nationality_adjectives_of_an_attack_noun_name_who_attacks():
 def test_a_nationality_after_a_non_attack_noun_names_no_actor():
     lead = "وقالت مصادر إن الإمارات والصومال ذكرتا ذلك."
     assert not brief("اعتقال صومالي في الإمارات", lead).stated  # the Somali is arrested
+
+
+def test_the_office_of_an_unnamed_town_is_an_actor():
+    lead = "وقالت مصادر إن الإمارات والصومال ذكرتا ذلك."
+    b = brief("عمدة بلدة صومالية تعتذر عن تصريحات", lead)
+    assert b.stated and b.title == "Mayor of a Somali town apologises"
+    b = brief("محافظ مدينة إماراتية يستقيل", lead)
+    assert b.stated and b.title == "Governor of an Emirati city resigns"
+    assert not brief("عمدة بلدة صومالية لن تعتذر", lead).stated
+    assert not brief("عمدة بلدة صومالية كبيرة تعتذر", lead).stated  # the phrase goes on

@@ -43,6 +43,9 @@ _MEMBERS = {
     "مدرب": "coach", "لاعب": "player", "مدافع": "defender", "مهاجم": "striker",
     "حارس": "goalkeeper", "رئيس": "chief", "قائد": "captain", "نجم": "star",
 }  # fmt: skip
+# "عمدة بلدة فرنسية": the office of an unnamed town the nationality places.
+_OFFICES = {"عمده": "mayor", "محافظ": "governor", "حاكم": "governor"}
+_TOWNS = {"بلده": "town", "مدينه": "city", "قريه": "village", "ولايه": "state"}
 _MAX_ROLE_WORDS = 5
 # role_english's "head of the Facebook" reads in a headline as "Facebook chief".
 _HEAD_OF = re.compile(r"^head of (?:the )?([A-Z].*)$")
@@ -98,7 +101,15 @@ def _qualified(english: str) -> bool:
 
 def _body_english(words: Sequence) -> str | None:
     """A state body and its nationality, both definite ("القوات الإسرائيلية"): exactly two
-    words, so that "الجيش السوري الحر" (the Free Syrian Army) is never the Syrian army."""
+    words, so that "الجيش السوري الحر" (the Free Syrian Army) is never the Syrian army; or
+    the office of an unnamed town of a nation ("عمدة بلدة فرنسية", mayor of a French town)."""
+    if len(words) == 3 and words[0].fold in _OFFICES and words[1].fold in _TOWNS:
+        form = words[2].fold[:-1] if words[2].fold.endswith("ه") else words[2].fold
+        nation = demonym_word("ال" + form, load_gazetteer()) if not form.startswith("ال") else None
+        if nation is None:
+            return None
+        a = "an" if nation.en[:1] in "AEIOU" else "a"
+        return f"{_OFFICES[words[0].fold]} of {a} {nation.en} {_TOWNS[words[1].fold]}"
     if len(words) != 2 or words[0].fold not in _BODIES:
         return None
     adjective = words[1].fold
