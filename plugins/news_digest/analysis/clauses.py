@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..arabic import fold
 from .entities import Entity, EntityResult
@@ -113,25 +113,7 @@ def entity_surfaces(result: EntityResult, sentences: Sequence[str]) -> dict[str,
             words = _WORD.findall(sentences[m.sentence][m.start : m.end])
             if words:
                 surfaces[m.key].add(tuple(fold(w) for w in words))
-    _add_family_names(result, surfaces)
     return surfaces
-
-
-def _add_family_names(result: EntityResult, surfaces: dict[str, set[tuple]]) -> None:
-    """A person named in full is then often called by the family name alone ("غوتيريس",
-    "السيسي" in a title): that word names them when no other name of the article holds it."""
-    last: dict[str, list[str]] = {}
-    for entity in result.entities:
-        if entity.type != "person":
-            continue
-        for form in surfaces[entity.key]:
-            if len(form) >= 2 and len(form[-1]) >= 4:
-                last.setdefault(form[-1], []).append(entity.key)
-    for word, keys in last.items():
-        owners = set(keys)
-        singles = any((word,) in surfaces[k] for k in surfaces if k not in owners)
-        if len(owners) == 1 and not singles and word not in _NOT_NAMES:
-            surfaces[keys[0]].add((word,))
 
 
 def _name_spans(words: Sequence[Word], by_first: dict[str, list]) -> list[Span]:
@@ -139,8 +121,7 @@ def _name_spans(words: Sequence[Word], by_first: dict[str, list]) -> list[Span]:
     i = 0
     while i < len(words):
         best = None
-        # Sorted, longest reading (least clitic cut) first: ties go the same way every run.
-        for reading in sorted(words[i].readings, key=lambda r: (-len(r), r)):
+        for reading in words[i].readings:
             for surface, entity in by_first.get(reading, ()):
                 n = len(surface)
                 rest = words[i + 1 : i + n]
@@ -164,20 +145,8 @@ def _action_hits(words: Sequence[Word], taken: set[int]) -> list[ActionHit]:
     for i, word in enumerate(words):
         if i in taken:
             continue
-        for reading in sorted(word.readings, key=lambda r: (-len(r), r)):
+        for reading in sorted(word.readings, key=len, reverse=True):
             form = next((f for f in index.get(reading, ()) if _follows(words, i, f.words)), None)
-            if (
-                form
-                and form.pos != "noun"
-                and word.fold[: len(word.fold) - len(reading)]
-                not in (
-                    "",
-                    "و",
-                    "ف",
-                )
-            ):
-                # "لضرب", "بالضرب": a verb's letters after ل, ب or ال are its verbal noun.
-                form = replace(form, pos="noun")
             if form:
                 hits.append(ActionHit(i, i + len(form.words) - 1, form))
                 break
@@ -190,8 +159,6 @@ def _follows(words: Sequence[Word], i: int, form: tuple[str, ...]) -> bool:
     return all(part in words[i + k].readings for k, part in enumerate(form[1:], 1))
 
 
-# Last words of a full name that alone are common words, not the person.
-_NOT_NAMES = frozenset({"الدين", "الله", "الرحمن", "الثاني", "الاول", "الابن", "الاب"})
 _UNCERTAIN = frozenset({"هل", "لو", "لولا", "اذا", "ربما", "لعل", "ماذا", "لماذا", "كيف", "متي"})
 
 
@@ -199,7 +166,7 @@ def clauses_of(text: str, start: int, surfaces: dict[str, set[tuple]], entities)
     """Clauses of text from start, each with its names and action words."""
     by_first: dict[str, list] = {}
     for entity in entities:
-        for surface in sorted(surfaces.get(entity.key, ())):
+        for surface in surfaces.get(entity.key, ()):
             if surface:
                 by_first.setdefault(surface[0], []).append((surface, entity))
     uncertain = (

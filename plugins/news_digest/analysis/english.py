@@ -22,8 +22,6 @@ from .entities import Entity, EntityResult
 from .entities.gazetteer import load_gazetteer
 from .figures import Figure
 from .headline import MAX_NAMES, Fact, blocked, can_act, casualty_fact, story_kind, verb_fact
-from .nominal import nominal_fact
-from .phrases import member_role, role_entity
 from .quotes import Quote
 from .standfirst import english_ok, standfirst
 from .trusted import trusted
@@ -47,7 +45,6 @@ class EnglishBrief:
     from_lead: bool = False  # the fact was read in the lead, not the title
     translated_title: str | None = None  # from DIGEST_TRANSLATOR, when configured
     translated_summary: tuple[str, ...] = ()
-    actor_en: str | None = None  # the stated actor's English, also for a role ("Facebook chief")
 
 
 @dataclass(frozen=True)
@@ -77,45 +74,21 @@ def text_units(doc: Document, result: EntityResult) -> tuple[list[Clause], list[
 
 def _speech_title(doc: Document, title: list[Clause], excluded: frozenset[str]) -> Fact | None:
     """ "X: ..." titles: X is quoted. The quoted part's names are its topic, never its actors."""
-    if len(title) < 2 or title[0].unit_uncertain:
+    if len(title) < 2 or not title[0].names:
         return None
     if ":" not in doc.title[title[0].words[-1].end : title[1].words[0].start]:
         return None
-    speaker = _speaker(title[0], excluded)
-    if speaker is None:
+    span = title[0].names[0]
+    if span.first != 0 or span.last != len(title[0].words) - 1 or title[0].unit_uncertain:
         return None
-    topic = [s.entity for c in title[1:] for s in c.names if s.entity.key != speaker.key]
+    if span.entity.type == "place" or not can_act(span.entity, country_keys(), excluded):
+        return None  # "كوريا الشمالية: ..." labels a topic; people and bodies speak
+    topic = [s.entity for c in title[1:] for s in c.names if s.entity.key != span.entity.key]
     topic = [e for e in dict.fromkeys(topic) if trusted(e) and e.key not in excluded][:2]
-    if not topic and speaker.type not in ("person", "role"):
-        return None  # "ليفربول: ..." may label a club's news; a person or role speaks
-    say = next(a for a in _actions() if a.key == "say")
-    return Fact(say, speaker, None, None, speech_topic=tuple(topic))
-
-
-def _speaker(clause: Clause, excluded: frozenset[str]) -> Entity | None:
-    """The whole part before the colon as one name, a role ("وزير الخارجية السعودي"), or a
-    member of a named body ("مدرب توتنهام")."""
-    whole = [s for s in clause.names if s.first == 0 and s.last == len(clause.words) - 1]
-    if whole:
-        entity = whole[0].entity
-        if entity.type == "place" or not can_act(entity, country_keys(), excluded):
-            return None  # "كوريا الشمالية: ..." labels a topic; people and bodies speak
-        return entity
-    body = [s for s in clause.names if s.first == 1 and s.last == len(clause.words) - 1]
-    if body and not body[0].clitic and trusted(body[0].entity):
-        return member_role(clause.words, body[0].entity)
-    if clause.names:
+    if not topic:
         return None
-    return role_entity(clause.words)
-
-
-def _unquoted(doc: Document, title: list[Clause]) -> list[Clause]:
-    """The title's clauses before a colon: after one come someone's words ("مسؤول سابق:
-    قطر تلعب بالنار"), which are not the article's own statement of fact."""
-    for k in range(1, len(title)):
-        if ":" in doc.title[title[k - 1].words[-1].end : title[k].words[0].start]:
-            return title[:k]
-    return title
+    say = next(a for a in _actions() if a.key == "say")
+    return Fact(say, span.entity, None, None, speech_topic=tuple(topic))
 
 
 def _actions():
@@ -135,7 +108,7 @@ def find_fact(
                 return fact
             if hit.form.pos != "noun":
                 break  # the clause's first verb decides: later verbs depend on it
-        fact = casualty_fact(clause, lambda e: True) or (None if lead else nominal_fact(clause))
+        fact = casualty_fact(clause, lambda e: True)
         if fact is not None:
             return fact
         if lead and any(h.form.pos != "noun" for h in clause.actions):
@@ -159,16 +132,6 @@ def _agrees_with_title(fact: Fact, title: Sequence[Clause]) -> bool:
     return not verbs and fact.actor is not None and fact.actor.key in names
 
 
-def _lead_may_state(fact: Fact, title: Sequence[Clause]) -> bool:
-    """A lead's fact is stated when the title tells the same story without hedging it; a
-    title that negates ("لا صحة لضربات") is told by the lead's denial ("نفت الوزارة")."""
-    if not _agrees_with_title(fact, title):
-        return False
-    if not _title_hedged(title):
-        return True
-    return fact.action.speech == "deny" and not any(c.unit_uncertain for c in title)
-
-
 def _listed_names(clauses: Sequence[Clause], excluded: frozenset[str]) -> list[Entity]:
     names = [s.entity for c in clauses for s in c.names]
     return [
@@ -181,11 +144,11 @@ def compose(
 ) -> EnglishBrief:
     excluded = frozenset(outlet_keys)
     title, lead = text_units(doc, result)
-    fact = _speech_title(doc, title, excluded) or find_fact(_unquoted(doc, title), excluded)
+    fact = _speech_title(doc, title, excluded) or find_fact(title, excluded)
     from_lead = False
-    if fact is None:
+    if fact is None and not _title_hedged(title):
         fact, from_lead = find_fact(lead, excluded, lead=True), True
-        if fact is not None and not _lead_may_state(fact, title):
+        if fact is not None and not _agrees_with_title(fact, title):
             fact = None
     kind = story_kind(title) or story_kind(lead)
     if fact is not None:
@@ -201,13 +164,11 @@ def compose(
 
 def _brief(fact, text, lines, kind, from_lead, title, lead, excluded) -> EnglishBrief:
     if fact is not None:
-        # A role actor ("Egyptian president") is no entity: it has no key to link.
-        who = (fact.actor.key,) if fact.actor and fact.actor.type != "role" else ()
+        who = (fact.actor.key,) if fact.actor else ()
         return EnglishBrief(
             text, lines, True, fact.action.key, kind, who,
             (fact.place.key,) if fact.place else (),
             fact.target.key if fact.target else None, from_lead,
-            actor_en=fact.actor.en if fact.actor else None,
         )  # fmt: skip
     names = _listed_names(title, excluded) or _listed_names(lead, excluded)[:2]
     return EnglishBrief(text, lines, False, None, kind, tuple(e.key for e in names), ())

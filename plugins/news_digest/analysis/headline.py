@@ -11,12 +11,11 @@ kind of story ("Houthis, Jazan: missile interception").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .clauses import ActionHit, Clause, Span
 from .entities import Entity
 from .lexicon import Action
-from .phrases import object_english, role_entity, role_stand_in
 from .trusted import role_words, trusted
 
 MAX_NAMES = 3
@@ -51,8 +50,6 @@ class Fact:
     kind: str | None = None  # what the passive happened in: "suicide attack"
     speech_topic: tuple[Entity, ...] = ()  # for "X: ..." titles, names in the quoted part
     co_actors: tuple[Entity, ...] = ()  # "US, Britain and France strike ..."
-    obj: str | None = None  # a plain-noun object in English: "Frank Ribery's contract"
-    nominal: str | None = None  # no verb, an attack noun the actors' nationality names
 
 
 def _before(clause: Clause, index: int, window: int) -> set[str]:
@@ -101,17 +98,10 @@ def _target_after(clause: Clause, index: int, action: Action) -> Span | None:
     return None
 
 
-# A place further than this after the verb's complement belongs to a phrase inside it
-# ("رفضت المنظمة مقترحا ... في قضية تسميم جاسوس في بريطانيا"), not to the event.
-_PLACE_REACH = 4
-
-
 def _place_after(clause: Clause, index: int, exclude: set[int]) -> Span | None:
     for span in clause.names:
         if span.first < index or span.first in exclude or span.entity.type != "place":
             continue
-        if span.first - index > _PLACE_REACH:
-            return None
         if not trusted(span.entity):
             continue
         prev = clause.words[span.first - 1].fold if span.first else ""
@@ -165,51 +155,31 @@ def _co_actors(clause: Clause, actor: Span, ok) -> tuple[list[Span], int]:
     return spans, rest
 
 
-_TIME_WORDS = frozenset(
-    {"اليوم", "امس", "غدا", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"}
-)
-_TIME_WORDS |= {"الاحد", "فجر", "صباح", "مساء", "ليل", "ليله", "الليله", "ظهر", "عصر"}
-
-
-# Verb and particle pairs whose sense is another action: "تراجع عن" backs down, not falls.
-_NOT_BEFORE = {"fall": frozenset({"عن"})}
-
-
-def _other_sense(clause: Clause, hit: ActionHit) -> bool:
-    after = clause.words[hit.last + 1].fold if hit.last + 1 < len(clause.words) else ""
-    return after in _NOT_BEFORE.get(hit.form.action.key, ())
-
-
 def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | None:
     """Actor-verb(-target)(-place) from one verb of one clause, or None."""
-    if hit.form.pos == "noun" or blocked(clause, hit) or _other_sense(clause, hit):
+    if hit.form.pos == "noun" or blocked(clause, hit):
         return None
 
     def ok(entity: Entity) -> bool:
-        if entity.key in excluded:
-            return False
-        return can_act(entity, countries, excluded) or role_stand_in(entity) is not None
+        return can_act(entity, countries, excluded)
 
-    found = _actors(clause, hit, ok)
-    if found is None:
-        return None
-    actors, rest = found
-    actors = [_stand_in(s, countries, excluded) for s in actors]
-    while rest < len(clause.words) and clause.words[rest].fold in _TIME_WORDS:
-        rest += 1  # "ناشد غوتيريس الأربعاء الدول": when it happened stands between
+    before = _subject_before(clause, hit, ok)
+    if before is not None:
+        actors, rest = _co_actors(clause, before, ok)
+        if rest != hit.first:
+            return None
+        rest = hit.last + 1
+    else:
+        after = _subject_after(clause, hit, ok)
+        if after is None:
+            return None
+        actors, rest = _co_actors(clause, after, ok)
     action, rest = _light_verb(clause, hit.form.action, rest)
     target = _target_after(clause, rest, action)
     if target is not None and target.entity.key in {a.entity.key for a in actors}:
         target = None
-    obj = None
     if target is None and not action.bare:
-        if action.prep:
-            return None  # "يدعو قمة" calls on a summit: a plain noun is no prepositional object
-        owner = _span_at(clause, rest + 1)
-        owner_ok = owner is not None and not owner.clitic and trusted(owner.entity)
-        obj = object_english(clause.words, rest, owner.entity if owner_ok else None)
-        if obj is None:
-            return None
+        return None
     taken = {target.first} if target else set()
     place = None if action.speech else _place_after(clause, rest, taken)
     return Fact(
@@ -218,58 +188,7 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         target.entity if target else None,
         place.entity if place else None,
         co_actors=tuple(a.entity for a in actors[1:]),
-        obj=obj,
     )
-
-
-def _stand_in(span: Span, countries, excluded) -> Span:
-    if span.entity.type == "role" or can_act(span.entity, countries, excluded):
-        return span
-    return replace(span, entity=role_stand_in(span.entity))
-
-
-def _actors(clause: Clause, hit: ActionHit, ok) -> tuple[list[Span], int] | None:
-    """The verb's subject (names joined by "و", or a role) and where its complement starts."""
-    before = _subject_before(clause, hit, ok)
-    if before is not None:
-        actors, rest = _co_actors(clause, before, ok)
-        return (actors, hit.last + 1) if rest == hit.first else None
-    after = _subject_after(clause, hit, ok)
-    if after is not None:
-        return _co_actors(clause, after, ok)
-    return _role_subject(clause, hit)
-
-
-# Verbs whose undotted past reads as the passive just as well ("اعتقل وزير" = a minister was
-# arrested): a role right after them may be the patient, not the actor.
-_PASSIVE_PRONE = frozenset(
-    {"kill", "injure", "arrest", "detain", "execute", "sentence", "dismiss", "appoint", "elect"}
-)
-_PASSIVE_PRONE |= {"kidnap", "release", "free", "charge", "convict", "summon", "wound", "target"}
-
-
-def _role_subject(clause: Clause, hit: ActionHit) -> tuple[list[Span], int] | None:
-    """A role phrase as subject: the whole clause before the verb ("الرئيس المصري يستقبل"),
-    or right after a clause-initial verb, ending the clause or followed by the name."""
-    words = clause.words
-    if hit.first > 0:
-        if any(s.first < hit.first and s.entity.type == "person" for s in clause.names):
-            return None  # a person named before the verb is the subject, or a genitive
-        role = role_entity(words[: hit.first])
-        return ([Span(0, hit.first - 1, role, "")], hit.last + 1) if role else None
-    if hit.form.pos == "past" and hit.form.action.key in _PASSIVE_PRONE:
-        return None
-    start = hit.last + 1
-    for end in range(min(len(words), start + 5), start, -1):
-        role = role_entity(words[start:end])
-        if role is None:
-            continue
-        name = _span_at(clause, end)
-        if end < len(words) and (name is None or name.entity.type != "person"):
-            return None  # the role goes on into words it does not cover: not sure it ends
-        rest = name.last + 1 if name is not None else end
-        return [Span(start, end - 1, role, "")], rest
-    return None
 
 
 def _light_verb(clause: Clause, action: Action, rest: int) -> tuple[Action, int]:
@@ -342,7 +261,6 @@ def story_kind(clauses: Sequence[Clause]) -> str | None:
 
 
 _GROUP_NOUNS = frozenset({"forces", "guards", "brigades", "units", "rebels", "militias", "troops"})
-_GROUP_NOUNS |= {"police", "authorities"}
 
 
 def is_plural(entity: Entity) -> bool:
@@ -350,7 +268,7 @@ def is_plural(entity: Entity) -> bool:
     name = entity.en
     if " and " in name:
         return True
-    if entity.type not in ("organization", "role"):
+    if entity.type != "organization":
         return False
     words = name.split()
     if len(words) == 1:

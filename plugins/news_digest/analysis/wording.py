@@ -28,11 +28,7 @@ def join_names(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _target(fact: Fact, running: bool = False) -> str:
-    if fact.target is None and fact.obj:
-        # Running text takes an article ("ended a mission"); headlines and owners do not.
-        owned = "'s " in fact.obj
-        return f" {article(fact.obj) if running and not owned else fact.obj}"
+def _target(fact: Fact) -> str:
     if fact.target is None:
         return ""
     prep = fact.action.prep if fact.action.prep not in ("", "-") else ""
@@ -53,24 +49,18 @@ def headline(fact: Fact) -> str:
     if fact.actor is None:  # passive: "Nine killed in suicide attack in Libya"
         kind = f" in {fact.kind}" if fact.kind else ""
         return _capital(f"{fact.patient} {fact.action.en_pp}{kind}{_place(fact)}")
-    if fact.nominal:  # "United States, United Kingdom and France: military strikes in Syria"
-        who = join_names(e.en for e in (fact.actor, *fact.co_actors))
-        return f"{who}: {fact.nominal}{_place(fact)}"
     if fact.speech_topic:
         return f"{fact.actor.en} speaks on {join_names(e.en for e in fact.speech_topic)}"
     plural = is_plural(fact.actor) or bool(fact.co_actors)
     who = join_names(e.en for e in (fact.actor, *fact.co_actors))
     verb = fact.action.en if plural else fact.action.en_s
-    if fact.target is None and not fact.obj and fact.action.speech in _BARE_SPEECH:
+    if fact.target is None and fact.action.speech in _BARE_SPEECH:
         verb = _BARE_SPEECH[fact.action.speech].format(s="" if plural else "s")
-    return _capital(f"{who} {verb}{_target(fact)}{_place(fact)}")
+    return f"{who} {verb}{_target(fact)}{_place(fact)}"
 
 
 def _the(entity: Entity) -> str:
-    """Plural groups and roles take "the" in running text ("the Houthis", "the Egyptian
-    president"); names and places do not."""
-    if entity.type == "role":
-        return f"the {entity.en}"
+    """Plural groups take "the" in running text ("the Houthis"); names and places do not."""
     return (
         f"the {entity.en}" if is_plural(entity) and not entity.en.startswith("the ") else entity.en
     )
@@ -83,18 +73,15 @@ def event_sentence(fact: Fact) -> str:
         kind = f" in {article(fact.kind)}" if fact.kind else ""
         what = f"{fact.patient.lower()} {noun} {fact.action.en_pp}{kind}{_place(fact)}"
         return f"The article reports that {what}."
-    if fact.nominal:
-        who = join_names(e.en for e in (fact.actor, *fact.co_actors))
-        return f"The article reports {fact.nominal} by {who}{_place(fact)}."
     if fact.speech_topic:
         topic = join_names(_the(e) for e in fact.speech_topic)
         return f"{_capital(_the(fact.actor))} is quoted in the title on {topic}."
-    target = _target(fact, running=True)
+    target = _target(fact)
     if fact.target is not None:
         target = target.replace(fact.target.en, _the(fact.target))
     who = join_names(_the(e) for e in (fact.actor, *fact.co_actors))
     verb = fact.action.en_past
-    if fact.target is None and not fact.obj and fact.action.speech in _BARE_SPEECH:
+    if fact.target is None and fact.action.speech in _BARE_SPEECH:
         verb = _BARE_SPEECH[fact.action.speech].format(s="").replace("issue ", "issued a ")
         verb = (
             verb.replace("make ", "made a ")
