@@ -126,3 +126,24 @@ def test_translator_is_loaded_by_dotted_path():
     assert translate("كلمة أخرى") == "[en] 2 words"
     with pytest.raises(ModuleNotFoundError):
         load_translator("no_such_module.translate")
+
+
+def test_the_english_brief_is_the_same_under_every_hash_seed(seeds_dir):
+    """Same input, same output: no set order may choose a headline (PYTHONHASHSEED varies)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    root = seeds_dir.parent
+    seeds = [str(path) for path in sorted(seeds_dir.glob("*.txt"))]
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root / "plugins")}
+        result = subprocess.run(
+            [sys.executable, "-m", "news_digest", "analyze", *seeds],
+            capture_output=True, text=True, cwd=root, env=env, check=True,
+        )  # fmt: skip
+        briefs = [a["english"] for a in json.loads(result.stdout)["articles"]]
+        outputs.add(json.dumps(briefs, sort_keys=True))
+    assert len(outputs) == 1

@@ -121,7 +121,9 @@ def _name_spans(words: Sequence[Word], by_first: dict[str, list]) -> list[Span]:
     i = 0
     while i < len(words):
         best = None
-        for reading in words[i].readings:
+        # Sorted, longest reading (least clitic cut) first: ties go the same way every run
+        # (set order changes with PYTHONHASHSEED, and with it a headline).
+        for reading in sorted(words[i].readings, key=lambda r: (-len(r), r)):
             for surface, entity in by_first.get(reading, ()):
                 n = len(surface)
                 rest = words[i + 1 : i + n]
@@ -145,7 +147,7 @@ def _action_hits(words: Sequence[Word], taken: set[int]) -> list[ActionHit]:
     for i, word in enumerate(words):
         if i in taken:
             continue
-        for reading in sorted(word.readings, key=len, reverse=True):
+        for reading in sorted(word.readings, key=lambda r: (-len(r), r)):
             form = next((f for f in index.get(reading, ()) if _follows(words, i, f.words)), None)
             if form:
                 hits.append(ActionHit(i, i + len(form.words) - 1, form))
@@ -166,7 +168,7 @@ def clauses_of(text: str, start: int, surfaces: dict[str, set[tuple]], entities)
     """Clauses of text from start, each with its names and action words."""
     by_first: dict[str, list] = {}
     for entity in entities:
-        for surface in surfaces.get(entity.key, ()):
+        for surface in sorted(surfaces.get(entity.key, ())):
             if surface:
                 by_first.setdefault(surface[0], []).append((surface, entity))
     uncertain = (
