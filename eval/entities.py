@@ -1,13 +1,12 @@
-"""Entity extraction measured on ANERcorp (CAMeL Lab test split, ../shared/corpus/anercorp).
+"""Entity extraction measured on NewsFANE (dev, held-out test) and ANERcorp (test only).
 
 Run from the repository root: ``python eval/entities.py`` (``--spellings``: listed names found
 in spellings the lists do not hold, on ant_multisource, to read for false matches).
 
 ANERcorp is a test set only: nothing here lists its errors (the earlier ``--errors`` and
-``--shapes`` views are gone); error reading happens on NewsFANE's dev part
-(``python eval/entity_errors.py``). The table puts three sets side by side: NewsFANE dev (the
-part the tagger and the way it is combined with the rules were tuned on), NewsFANE test (held
-out of training and tuning), and ANERcorp.
+``--shapes`` views are gone); errors are read on NewsFANE's dev part only. The table puts three
+sets side by side: NewsFANE dev (the part the tagger and the way it is combined with the rules
+were tuned on), NewsFANE test (held out of training and tuning), and ANERcorp.
 
 Method:
 - Sentences end at a blank line (the file separates sentences with blank lines; every sentence
