@@ -2,8 +2,9 @@
 
 A clause is a run of words with no punctuation between them: a headline's ".." or ":" or a
 lead's commas end one. Facts are only ever read inside one clause, so a name in one part of a
-title is never joined to a verb in another. The lead's dateline ("بيروت - (أ ف ب)", "دبي،
-الإمارات (CNN)") is cut off first: the filing city is not where the news happened.
+title is never joined to a verb in another. The lead is read from where its dateline ends
+(``EntityResult.dateline``, "بيروت - (أ ف ب)", "دبي، الإمارات (CNN)"): the filing city is not
+where the news happened.
 """
 
 from __future__ import annotations
@@ -34,11 +35,6 @@ _PROCLITICS = (
     "ف",
     "ب",
     "ل",
-)
-_DATELINE = re.compile(
-    r"^\s*[^\s،,.:()\-–—]+(?:\s+[^\s،,.:()\-–—]+){0,3}"  # a city of one to four words
-    r"(?:\s*[،,]\s*[^\s،,.:()\-–—]+(?:\s+[^\s،,.:()\-–—]+){0,3})?"  # and its country
-    r"\s*(?:(?:\(\s*[^)]{1,40}\))\s*[-–—:]*|[-–—:]\s*(?:\(\s*[^)]{1,40}\))?)\s*"
 )
 
 
@@ -80,14 +76,6 @@ def readings(folded: str) -> frozenset[str]:
         if folded.startswith(clitic) and len(folded) - len(clitic) >= 3:
             out.add(folded[len(clitic) :])
     return frozenset(out)
-
-
-def dateline_end(text: str) -> int:
-    """Where the text starts after a dateline of city (, country) and agency, or 0."""
-    match = _DATELINE.match(text)
-    if not match or match.end() >= len(text):
-        return 0
-    return match.end()
 
 
 def _words(text: str, offset: int = 0) -> list[list[Word]]:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..models import Document
 from .claims import Claim
-from .clauses import Clause, clauses_of, dateline_end, entity_surfaces
+from .clauses import Clause, clauses_of, entity_surfaces
 from .entities import Entity, EntityResult
 from .entities.gazetteer import load_gazetteer
 from .figures import Figure
@@ -68,7 +68,9 @@ def text_units(doc: Document, result: EntityResult) -> tuple[list[Clause], list[
     title = clauses_of(doc.title, 0, surfaces, result.entities)
     lead: list[Clause] = []
     if sentences:
-        lead = clauses_of(sentences[0], dateline_end(sentences[0]), surfaces, result.entities)
+        # The entity stage found the dateline (filing place and outlet): the lead starts after it.
+        start = result.dateline.end if result.dateline else 0
+        lead = clauses_of(sentences[0], start, surfaces, result.entities)
     return title, lead
 
 
