@@ -5,8 +5,11 @@
 
 Deterministic: the article file names (``articles/*.txt``) are sorted, then
 ``random.Random(SEED).sample`` takes ``SIZE`` of them. The first ``DEV_SIZE`` picked are the
-``dev`` split (read freely while writing rules); the rest are ``test`` (scored on, never read
-while tuning). The same corpus always gives the same ids in the same order.
+``dev`` split (read freely while writing rules); the rest, first annotated as the test split,
+were scored on and looked at in the first round of headline work, so they are now ``seen``
+(development data of the later rounds). A second draw, ``random.Random(FRESH_SEED)`` over the
+ids not picked before, takes ``FRESH_SIZE`` more: the ``test`` split, annotated afterwards and
+scored on only. The same corpus always gives the same ids in the same order.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "ant_multisource"
 SEED = 20261201
 SIZE = 100
 DEV_SIZE = 30
+FRESH_SEED = 20261202
+FRESH_SIZE = 70
 
 logger = logging.getLogger(__name__)
 
@@ -32,9 +37,13 @@ def article_ids(corpus: Path) -> list[str]:
 
 
 def select(ids: list[str], seed: int = SEED, size: int = SIZE) -> list[tuple[str, str]]:
-    """(id, split) pairs: a seeded sample of ``size`` ids, the first ``DEV_SIZE`` of them dev."""
+    """(id, split) pairs: the first draw (``dev``, then ``seen``), then the fresh ``test`` draw."""
     picked = random.Random(seed).sample(ids, size)
-    return [(id_, "dev" if rank < DEV_SIZE else "test") for rank, id_ in enumerate(picked)]
+    first = [(id_, "dev" if rank < DEV_SIZE else "seen") for rank, id_ in enumerate(picked)]
+    taken = set(picked)
+    rest = [id_ for id_ in ids if id_ not in taken]
+    fresh = random.Random(FRESH_SEED).sample(rest, FRESH_SIZE)
+    return first + [(id_, "test") for id_ in fresh]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,8 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="ant_multisource folder")
     args = parser.parse_args(argv)
     ids = article_ids(args.corpus)
-    if len(ids) < SIZE:
-        logger.error("%s: %d articles, need at least %d", args.corpus, len(ids), SIZE)
+    if len(ids) < SIZE + FRESH_SIZE:
+        need = SIZE + FRESH_SIZE
+        logger.error("%s: %d articles, need at least %d", args.corpus, len(ids), need)
         return 1
     for id_, split in select(ids):
         print(f"{id_}\t{split}")

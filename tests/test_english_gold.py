@@ -34,9 +34,9 @@ def _selector():
 
 def test_gold_rows_are_well_formed():
     rows = _rows()
-    assert len(rows) == 100
+    assert len(rows) == 170
     assert len({row["id"] for row in rows}) == len(rows)
-    assert [row["split"] for row in rows] == ["dev"] * 30 + ["test"] * 70
+    assert [row["split"] for row in rows] == ["dev"] * 30 + ["seen"] * 70 + ["test"] * 70
     for row in rows:
         assert None not in row.values(), row["id"]
         assert re.fullmatch(r"ant_\d{5}", row["id"])
@@ -56,8 +56,8 @@ def test_selection_is_seeded_and_split_in_order():
     ids = [f"x{n:04d}" for n in range(500)]
     picked = select(ids)
     assert picked == select(list(ids))
-    assert len({id_ for id_, _ in picked}) == 100
-    assert [split for _, split in picked] == ["dev"] * 30 + ["test"] * 70
+    assert len({id_ for id_, _ in picked}) == 170
+    assert [split for _, split in picked] == ["dev"] * 30 + ["seen"] * 70 + ["test"] * 70
     assert [id_ for id_, _ in select(ids, seed=1)] != [id_ for id_, _ in picked]
 
 
