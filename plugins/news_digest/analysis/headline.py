@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .clauses import ActionHit, Clause, Span
+from .actors import noun_object, role_actor
+from .clauses import ActionHit, Clause, Span, is_time
 from .entities import Entity
 from .lexicon import Action
 from .trusted import role_words, trusted
@@ -119,10 +120,44 @@ def _role_like(clause: Clause, index: int) -> bool:
     return bool(bare & role_words()) or (word.fold.startswith("ال") and word.fold.endswith("ي"))
 
 
+def _after_time(clause: Clause, index: int) -> int:
+    """The first word from index that is no day or time word ("الأحد", "اليوم")."""
+    while index < len(clause.words) and is_time(clause.words[index]):
+        index += 1
+    return index
+
+
+def _role_span(clause: Clause, start: int, last: int | None) -> Span | None:
+    """A role or body phrase from start (ending at last, when given) as the actor's span."""
+    found = role_actor(clause, start)
+    if found is None or (last is not None and found[1] != last):
+        return None
+    return Span(start, found[1], found[0], "")
+
+
+def _first_of_joined(clause: Clause, last: Span, ok) -> Span | None:
+    """ "أرامكو وتوتال توقعان": from the last of names joined by "و", the first of them."""
+    spans = {s.last: s for s in clause.names}
+    span = last
+    while span.clitic == "و":
+        if not ok(span.entity) or span.first - 1 not in spans:
+            return None
+        span = spans[span.first - 1]
+    if span.clitic or not ok(span.entity) or span.first != 0:
+        return None
+    return span
+
+
 def _subject_before(clause: Clause, hit: ActionHit, ok) -> Span | None:
     """Subject first: the name right before the verb, with only role words before it."""
     span = _span_ending(clause, hit.first - 1)
-    if span is None or span.clitic or not ok(span.entity):
+    if span is None or span.first > 0:  # "وزير خارجية مصر يزور": the role, not the country
+        role = _role_span(clause, 0, hit.first - 1)
+        if role is not None or span is None:
+            return role
+    if span.clitic == "و":
+        return _first_of_joined(clause, span, ok)
+    if span.clitic or not ok(span.entity):
         return None
     if span.first and span.entity.type != "person":
         return None  # "مدرب توتنهام يحذر": the club is the coach's, not the subject
@@ -131,11 +166,34 @@ def _subject_before(clause: Clause, hit: ActionHit, ok) -> Span | None:
     return None
 
 
-def _subject_after(clause: Clause, hit: ActionHit, ok) -> Span | None:
+def _coordinated_subject(clause: Clause, hit: ActionHit, ok) -> Span | None:
+    """ "أرسنال يفرط في تقدمه ويخسر": a second present verb joined by "و" shares the subject
+    of the clause's first verb, when both carry the same person prefix (ي or ت)."""
+    word = clause.words[hit.first]
+    if hit.form.pos != "present" or not word.fold.startswith(("وي", "وت")):
+        return None
+    span = _span_at(clause, 0)
+    if span is None or span.clitic or not ok(span.entity) or span.last + 1 >= hit.first:
+        return None
+    first_verb = clause.words[span.last + 1].fold
+    if first_verb[:1] != word.fold[1:2] or any(h.first < hit.first for h in clause.actions):
+        return None
+    return span
+
+
+def subject_after(clause: Clause, hit: ActionHit, ok) -> Span | None:
     """Verb first (the clause's first word): the first name after it, role words between."""
-    if hit.first != 0:
-        return None  # "موسكو ودمشق تتهمان إسرائيل": a name after a non-initial verb is its object
-    for k in range(hit.last + 1, min(len(clause.words), hit.last + 6)):
+    if hit.first != 0 or clause.after_quote:
+        # "موسكو ودمشق تتهمان إسرائيل": a name after a non-initial verb is its object, and
+        # after a quotation ("الإف بي آي" يداهم ...) the subject is the quoted name before it.
+        return None
+    start = _after_time(clause, hit.last + 1)
+    if [w.fold for w in clause.words[start : start + 2]] == ["كل", "من"]:
+        start += 2  # "أدانت كل من دمشق وموسكو": each of them
+    role = _role_span(clause, start, None)
+    if role is not None:
+        return role
+    for k in range(start, min(len(clause.words), start + 5)):
         span = _span_at(clause, k)
         if span is not None and not span.clitic and ok(span.entity):
             if k > hit.last + 1 and span.entity.type != "person":
@@ -169,13 +227,16 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         if rest != hit.first:
             return None
         rest = hit.last + 1
+    elif (shared := _coordinated_subject(clause, hit, ok)) is not None:
+        actors, rest = [shared], hit.last + 1
     else:
-        after = _subject_after(clause, hit, ok)
+        after = subject_after(clause, hit, ok)
         if after is None:
             return None
         actors, rest = _co_actors(clause, after, ok)
-    action, rest = _light_verb(clause, hit.form.action, rest)
-    target = _target_after(clause, rest, action)
+    action, rest = _light_verb(clause, hit.form.action, _after_time(clause, rest))
+    rest = _after_time(clause, rest)
+    target = _target_after(clause, rest, action) or _object_span(clause, rest, action)
     if target is not None and target.entity.key in {a.entity.key for a in actors}:
         target = None
     if target is None and not action.bare:
@@ -189,6 +250,14 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         place.entity if place else None,
         co_actors=tuple(a.entity for a in actors[1:]),
     )
+
+
+def _object_span(clause: Clause, index: int, action: Action) -> Span | None:
+    """A plain-noun object, for verbs that take one directly ("يمدد عقد" extends contract)."""
+    if action.prep or action.speech or _span_at(clause, index) is not None:
+        return None
+    found = noun_object(clause, index)
+    return Span(index, found[1], found[0], "") if found else None
 
 
 def _light_verb(clause: Clause, action: Action, rest: int) -> tuple[Action, int]:
@@ -244,9 +313,18 @@ def _kind_after(clause: Clause, index: int) -> str | None:
     )
 
 
+_BACKGROUND = frozenset({"بعد", "قبل", "عقب", "وسط", "رغم", "بسبب", "اثر", "اثناء", "خلال"})
+
+
 def story_kind(clauses: Sequence[Clause]) -> str | None:
-    """The first action noun of a plain (not negated or questioned) clause, with its adjective."""
+    """The first action noun of a plain (not negated or questioned) clause, with its adjective.
+
+    A clause that opens with "بعد", "وسط", "رغم" ... gives the background, not the story
+    ("بعد احتجاز طائرة.. الإمارات تنهي مهمة" is no detention story).
+    """
     for clause in clauses:
+        if clause.words and clause.words[0].fold in _BACKGROUND:
+            continue
         for hit in clause.actions:
             if blocked(clause, hit) or not hit.form.action.noun or hit.form.action.speech == "say":
                 continue  # "قال", "أكد" say how the news is told, not what it is about
@@ -261,6 +339,8 @@ def story_kind(clauses: Sequence[Clause]) -> str | None:
 
 
 _GROUP_NOUNS = frozenset({"forces", "guards", "brigades", "units", "rebels", "militias", "troops"})
+_GROUP_NOUNS |= {"police", "authorities", "protesters", "gunmen", "prosecutors", "defences"}
+_GROUP_NOUNS |= {"prices"}
 
 
 def is_plural(entity: Entity) -> bool:
@@ -271,6 +351,8 @@ def is_plural(entity: Entity) -> bool:
     if entity.type != "organization":
         return False
     words = name.split()
+    if words[-1].lower() in _GROUP_NOUNS:
+        return True
     if len(words) == 1:
         return name.endswith("s") and not name.endswith(("ss", "us", "as"))
-    return words[-1].lower() in _GROUP_NOUNS
+    return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .actors import is_role
 from .entities import Entity
 from .headline import Fact, is_plural
 
@@ -56,14 +57,15 @@ def headline(fact: Fact) -> str:
     verb = fact.action.en if plural else fact.action.en_s
     if fact.target is None and fact.action.speech in _BARE_SPEECH:
         verb = _BARE_SPEECH[fact.action.speech].format(s="" if plural else "s")
-    return f"{who} {verb}{_target(fact)}{_place(fact)}"
+    return _capital(f"{who} {verb}{_target(fact)}{_place(fact)}")
 
 
 def _the(entity: Entity) -> str:
-    """Plural groups take "the" in running text ("the Houthis"); names and places do not."""
-    return (
-        f"the {entity.en}" if is_plural(entity) and not entity.en.startswith("the ") else entity.en
-    )
+    """Plural groups and role nouns take "the" in running text ("the Houthis", "the Syrian
+    army"); names and places do not."""
+    if entity.en.startswith("the "):
+        return entity.en
+    return f"the {entity.en}" if is_plural(entity) or is_role(entity) else entity.en
 
 
 def event_sentence(fact: Fact) -> str:

@@ -1,0 +1,135 @@
+"""Headline patterns of Arabic news syntax, on sentences written for these tests."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from news_digest.analysis.actors import is_role
+from news_digest.analysis.article import analyze
+from news_digest.analysis.clauses import clauses_of
+from news_digest.analysis.entities import Entity
+from news_digest.analysis.headline import is_plural
+from news_digest.models import Document, Sentence
+
+LEAD = "وذكرت مصادر محلية أن الاجتماع انتهى مساء."
+# The entity stage finds names in the body: this sentence names those the titles use.
+NAMES = "وتحدثت مصادر عن مصر والسعودية والحوثيين وطالبان في جازان وقندوز."
+
+
+def brief(title: str, *lead: str):
+    sentences = (*(lead or (LEAD,)), NAMES)
+    doc = Document(
+        id="t",
+        source_file="t.txt",
+        title=title,
+        title_derived=False,
+        paragraphs=tuple(sentences),
+        sentences=tuple(Sentence(s, i) for i, s in enumerate(sentences)),
+        read_also=(),
+    )
+    return analyze(doc).english
+
+
+def test_a_body_with_its_nationality_acts():
+    b = brief("البرلمان المصري يقر قانونا جديدا للاستثمار")
+    assert b.stated and b.title == "Egyptian parliament approves law"
+    assert b.actor_en == "Egyptian parliament" and b.who == ()  # a role is no entity
+
+
+def test_a_role_first_verb_and_a_plain_noun_object():
+    b = brief("رفض وزير الخارجية المصري المقترح الجديد")
+    assert b.title == "Egyptian foreign minister rejects proposal"
+
+
+def test_a_role_of_a_named_country_takes_its_nationality():
+    b = brief("وزير خارجية مصر يزور السعودية")
+    assert b.title == "Egyptian foreign minister visits Saudi Arabia"
+
+
+def test_former_is_kept():
+    b = brief("الرئيس المصري السابق يزور السعودية")
+    assert b.title == "Former Egyptian president visits Saudi Arabia"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "الحكومة تقر قانونا جديدا",  # whose government? unsure: no actor
+        "القوات الخاصة تقر قانونا جديدا",  # an adjective we cannot read
+        "البرلمان المصري لم يقر القانون",  # negation
+        "البرلمان المصري لن يقر القانون",
+        "هل يقر البرلمان المصري القانون؟",  # question
+        "إذا أقر البرلمان المصري القانون فسيبدأ العمل به",  # conditional
+        "إقرار قانون جديد في مصر",  # a verbal noun: no actor, no clause
+    ],
+)
+def test_unsure_negated_questioned_or_agentless_bodies_state_nothing(title):
+    b = brief(title)
+    assert not b.stated and b.actor_en is None
+
+
+def test_a_second_verb_joined_by_wa_shares_the_subject():
+    b = brief("مصر تراقب الأسواق وترفض المقترح")
+    assert b.stated and b.title == "Egypt rejects proposal"
+    # the person prefixes differ (ت, ي): the second verb has another subject
+    assert not brief("مصر تراقب الأسواق ويرفض المقترح").stated
+
+
+def test_names_joined_by_wa_before_the_verb_act_together():
+    b = brief("مصر والسعودية توقعان اتفاقا للتعاون")
+    assert b.title == "Egypt and Saudi Arabia sign deal"
+
+
+def test_tuwaqqi_with_a_deal_is_signing_not_expecting():
+    assert brief("السعودية توقع صفقة مع مصر").action == "sign deal"
+    assert not brief("السعودية تتوقع تحسن الأسواق").stated
+
+
+def test_a_day_between_commas_does_not_split_the_clause():
+    (clause,) = clauses_of("هاجم الحوثيون، الأحد، جازان", 0, {}, ())
+    assert [w.text for w in clause.words] == ["هاجم", "الحوثيون", "جازان"]
+    assert brief("هاجم الحوثيون، الأحد، جازان").title == "Houthis attack Jizan"
+    # a comma before other words still ends the clause
+    assert len(clauses_of("هاجم الحوثيون، ثم انسحبوا", 0, {}, ())) == 2
+
+
+def test_a_verb_after_a_quoted_name_takes_no_subject_after_it():
+    # the quoted word is the subject: "الحوثيون" after the verb is its object
+    b = brief('"المقاتلون" هاجموا الحوثيين في جازان')
+    assert not (b.stated and b.title.startswith("Houthis"))
+
+
+def test_a_country_quoted_in_the_title_speaks_only_when_the_lead_says_so():
+    b = brief("مصر: سنرد على أي هجوم", "قالت مصر إن الرد سيكون سريعا.")
+    assert b.stated and b.title == "Egypt makes statement"
+    # the lead's speaker is someone else, or the quoted part is a story of its own
+    assert not brief("مصر: سنرد على أي هجوم", "قالت مصادر إن الرد سيكون سريعا.").stated
+    b = brief("مصر: الرئيس يفتتح مشروعا", "قالت مصر إن المشروع كبير.")
+    assert not (b.stated and b.title.startswith("Egypt makes"))
+
+
+def test_a_denial_in_the_lead_names_the_quoted_speech():
+    b = brief("مصر: لا صحة للتقارير", "نفت مصر التقارير عن الهجوم.")
+    assert b.stated and b.title == "Egypt issues denial"
+
+
+def test_background_and_lead_nouns_are_not_the_kind_of_story():
+    b = brief("بعد هجوم جديد.. طالبان في قندوز", "وشهدت المدينة اعتقالات واسعة.")
+    assert b.kind is None and b.title == "Taliban, Kunduz"
+
+
+def test_role_groups_agree_in_the_plural():
+    police = Entity("role/police", "", "organization", "police", 0, spelled="rule")
+    army = Entity("role/army", "", "organization", "Syrian army", 0, spelled="rule")
+    assert is_role(police) and is_plural(police) and not is_plural(army)
+
+
+SUBJECTS = ["البرلمان المصري", "مصر", "وزير الخارجية المصري", "الحوثيون"]
+VERBS = ["يرفض المقترح", "يلغي الاتفاق", "يهاجم جازان", "يوقع اتفاقا"]
+BLOCKERS = ["لم", "لن", "لا", "قد"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(SUBJECTS), st.sampled_from(VERBS), st.sampled_from(BLOCKERS))
+def test_a_negation_or_modal_before_the_verb_always_unstates_it(subject, verb, blocker):
+    assert not brief(f"{subject} {blocker} {verb}").stated
+    assert not brief(f"هل {subject} {verb}؟").stated
