@@ -131,6 +131,14 @@ def _entity(en: str, kind: str = "role") -> Entity:
     return Entity(f"{kind}/{slugify(en)}", "", "organization", en, 0, spelled="rule")
 
 
+def _of_owner(en: str, clause: Clause, index: int) -> str:
+    """ "رئيس فيسبوك" is the company's chief (headline English): a president only of a country."""
+    span = _span_at(clause, index)
+    if en == "president" and span is not None and span.entity.type == "organization":
+        return "chief"
+    return en
+
+
 def _apposition(clause: Clause, index: int) -> tuple[Entity, int] | None:
     """ "الرئيس المصري عبد الفتاح السيسي": a listed person after the role is the actor."""
     person = _span_at(clause, index)
@@ -156,7 +164,7 @@ def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
     if owner is None and seat is None and not row.alone:
         return None
     if owner is not None:
-        en, last = f"{owner[0]} {en}", owner[1]
+        en, last = f"{owner[0]} {_of_owner(en, clause, last + 1)}", owner[1]
     elif seat is not None:
         en, last = f"{en} in {seat[0]}", seat[1]
     if last + 1 < len(clause.words) and clause.words[last + 1].fold in _FORMER:
