@@ -158,3 +158,19 @@ def test_a_capital_acts_for_its_government_and_quantities_alone_fall():
 def test_a_role_may_be_the_object():
     b = brief("مصر تستقبل ولي العهد السعودي")
     assert b.title == "Egypt receives Saudi crown prince"
+
+
+def test_objects_with_the_article_after_ala_and_named_callees():
+    assert brief("مصر تمدد العقوبات على الحوثيين").title.startswith("Egypt extends sanctions")
+    assert brief("طالبان تسيطر على منطقة جديدة").title == "Taliban captures area"
+    assert brief("مصر تدعو السعودية إلى الحوار").title == "Egypt calls on Saudi Arabia"
+
+
+def test_a_bare_reporting_verb_is_stated_as_a_statement():
+    b = brief("مصر تؤكد موقفها من الأزمة")
+    assert b.title == "Egypt makes statement" and b.action == "say"
+
+
+def test_each_of_several_speakers_is_not_one_of_them():
+    b = brief("اجتماع ثلاثي", "أكد كل من الرئيس المصري والرئيس السعودي أن الحل قريب.")
+    assert not b.stated

@@ -71,11 +71,20 @@ def demonym_of(entity: Entity) -> str | None:
 
 
 def _match(clause: Clause, start: int, table: str) -> NounRow | None:
-    """The longest row whose words are the clause's words from start (no proclitic)."""
+    """The longest row whose words are the clause's words from start (no proclitic; objects
+    also with the article: "العقوبات" is "عقوبات")."""
     words = clause.words
     for row in _rows(table):
         end = start + len(row.words)
-        if end <= len(words) and all(words[start + k].fold == w for k, w in enumerate(row.words)):
+        if end > len(words):
+            continue
+        folds = [w.fold for w in words[start:end]]
+        if table == "object_nouns.tsv":
+            folds = [bare(f) for f in folds]
+            wanted = [bare(w) for w in row.words]
+        else:
+            wanted = list(row.words)
+        if folds == wanted:
             return row
     return None
 

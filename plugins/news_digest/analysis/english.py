@@ -35,7 +35,7 @@ from .headline import (
 from .quotes import Quote
 from .standfirst import english_ok, standfirst
 from .trusted import role_words, trusted
-from .wording import event_sentence, fallback_headline, fallback_sentence, headline
+from .wording import BARE_SPEECH, event_sentence, fallback_headline, fallback_sentence, headline
 
 logger = logging.getLogger(__name__)
 
@@ -258,12 +258,20 @@ def _brief(fact, text, lines, kind, from_lead, title, lead, excluded) -> English
         who = (fact.actor.key,) if fact.actor and not is_role(fact.actor) else ()
         target = fact.target.key if fact.target and not is_role(fact.target) else None
         return EnglishBrief(
-            text, lines, True, fact.action.key, kind, who,
+            text, lines, True, _stated_action(fact), kind, who,
             (fact.place.key,) if fact.place else (), target, from_lead,
             actor_en=fact.actor.en if fact.actor else None,
         )  # fmt: skip
     names = _listed_names(title, excluded) or _listed_names(lead, excluded)[:2]
     return EnglishBrief(text, lines, False, None, kind, tuple(e.key for e in names), ())
+
+
+def _stated_action(fact: Fact) -> str:
+    """The action the headline states: "makes statement" says, whichever verb was read."""
+    speech = fact.action.speech
+    if fact.target is None and not fact.speech_topic and speech in BARE_SPEECH:
+        return speech
+    return fact.action.key
 
 
 def load_translator(dotted: str | None) -> Translator | None:

@@ -11,13 +11,13 @@ kind of story ("Houthis, Jazan: missile interception").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .actors import is_role, noun_object, role_actor
 from .clauses import ActionHit, Clause, Span, is_time
 from .entities import Entity
 from .lexicon import Action
-from .trusted import role_words, trusted
+from .trusted import role_words, title_words, trusted
 
 MAX_NAMES = 3
 # Words that, shortly before a verb, stop it being a plain statement of fact.
@@ -121,6 +121,8 @@ _CAPITALS = frozenset(
 def can_act(entity: Entity, countries: frozenset[str], excluded: frozenset[str]) -> bool:
     if entity.key in excluded or not entity.en or not trusted(entity):
         return False
+    if entity.type == "person" and entity.en.lower() in title_words():
+        return False  # "Sultan" alone is a title read as a name: who is meant is unsure
     return entity.type in ("person", "organization") or entity.key in countries | _CAPITALS
 
 
@@ -185,9 +187,9 @@ def _first_of_joined(clause: Clause, last: Span, ok) -> Span | None:
         if not ok(span.entity) or span.first - 1 not in spans:
             return None
         span = spans[span.first - 1]
-    if span.clitic or not ok(span.entity) or span.first != 0:
+    if span.clitic or not ok(span.entity):
         return None
-    return span
+    return span if all(_role_like(clause, k) for k in range(span.first)) else None
 
 
 def _subject_before(clause: Clause, hit: ActionHit, ok) -> Span | None:
@@ -230,9 +232,10 @@ def subject_after(clause: Clause, hit: ActionHit, ok) -> Span | None:
         # after a quotation ("الإف بي آي" يداهم ...) the subject is the quoted name before it.
         return None
     start = _after_time(clause, hit.last + 1)
-    if [w.fold for w in clause.words[start : start + 2]] == ["كل", "من"]:
-        start += 2  # "أدانت كل من دمشق وموسكو": each of them
-    role = _role_span(clause, start, None)
+    each = [w.fold for w in clause.words[start : start + 2]] == ["كل", "من"]
+    if each:
+        start += 2  # "أدانت كل من دمشق وموسكو": each of the names joined after it
+    role = None if each else _role_span(clause, start, None)
     if role is not None:
         return role
     for k in range(start, min(len(clause.words), start + 5)):
@@ -285,6 +288,9 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         target = None
     if target is None and not action.bare:
         return None
+    if action.key == "call for" and target is not None and not is_role(target.entity):
+        # "دعا مصر": a named country or person is called on, not called for
+        action = replace(action, en="call on", en_s="calls on", en_past="called on")
     taken = {target.first} if target else set()
     place = None if action.speech else _place_after(clause, rest, taken)
     return Fact(
@@ -299,8 +305,10 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
 def _object_span(clause: Clause, index: int, action: Action) -> Span | None:
     """A plain-noun or role object, for verbs that take one directly ("يمدد عقد" extends
     contract, "يستقبل ولي العهد السعودي" receives the Saudi crown prince)."""
-    if action.prep or action.speech or _span_at(clause, index) is not None:
+    if action.prep or action.speech == "say" or _span_at(clause, index) is not None:
         return None
+    if index < len(clause.words) and clause.words[index].fold == "علي":
+        index += 1  # "سيطر على منطقة": English takes the object directly (captures area)
     found = noun_object(clause, index) or role_actor(clause, index)
     return Span(index, found[1], found[0], "") if found else None
 

@@ -47,3 +47,11 @@ def role_words() -> frozenset[str]:
     with (DATA_DIR / "roles.tsv").open(encoding="utf-8", newline="") as handle:
         words = {w for row in csv.DictReader(handle, delimiter="\t") for w in tokens(row["ar"])}
     return frozenset(w[2:] if w.startswith("ال") else w for w in words)
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """The English of roles.tsv's titles, lower case: "sultan", "sheikh", "king" ..."""
+    with (DATA_DIR / "roles.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(handle, delimiter="\t")
+        return frozenset(row["en"].lower() for row in rows if row["kind"] == "title")
