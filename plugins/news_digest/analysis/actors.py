@@ -192,6 +192,13 @@ def noun_object(clause: Clause, start: int) -> tuple[Entity, int] | None:
         return None
     last = start + len(row.words) - 1
     nxt = last + 1
+    adjective = (
+        _BODY_ADJECTIVES.get("ال" + bare(clause.words[nxt].fold), "")
+        if nxt < len(clause.words)
+        else ""
+    )
+    if adjective:  # "مواقع عسكرية" -> military positions
+        row, last, nxt = NounRow(row.words, f"{adjective} {row.en}", row.alone), nxt, nxt + 1
     demonym = _demonym(clause.words[nxt].fold) if nxt < len(clause.words) else None
     span = _span_at(clause, nxt)
     if demonym is not None and span is None:
