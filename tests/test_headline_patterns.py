@@ -174,3 +174,9 @@ def test_a_bare_reporting_verb_is_stated_as_a_statement():
 def test_each_of_several_speakers_is_not_one_of_them():
     b = brief("اجتماع ثلاثي", "أكد كل من الرئيس المصري والرئيس السعودي أن الحل قريب.")
     assert not b.stated
+
+
+def test_a_title_naming_the_actor_by_family_name_lets_the_lead_tell_it():
+    lead = "حذر الرئيس المصري عبد الفتاح السيسي من التصعيد."
+    b = brief("السيسي قلق من التصعيد", lead, "وتحدث عبد الفتاح السيسي عن الوضع.")
+    assert b.stated and b.title == "Abdel Fattah el-Sisi issues warning"

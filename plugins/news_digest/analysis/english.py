@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..arabic import tokens
 from ..models import Document
 from .actors import demonym_of, is_role
 from .claims import Claim
@@ -188,7 +189,7 @@ def _title_hedged(title: Sequence[Clause]) -> bool:
     return any(c.unit_uncertain or any(blocked(c, h) for h in c.actions) for c in title)
 
 
-def _agrees_with_title(fact: Fact, title: Sequence[Clause]) -> bool:
+def _agrees_with_title(fact: Fact, title: Sequence[Clause], lead: Sequence[Clause]) -> bool:
     """A lead's fact is the title's story only when the title names its actor or its action."""
     names = {s.entity.key for c in title for s in c.names}
     actions = {h.form.action.key for c in title for h in c.actions}
@@ -196,10 +197,29 @@ def _agrees_with_title(fact: Fact, title: Sequence[Clause]) -> bool:
         return True
     # The title's own verb, unread, names another event: the lead's first fact may not be it.
     verbs = any(h.form.pos != "noun" for c in title for h in c.actions)
-    return not verbs and fact.actor is not None and fact.actor.key in names
+    return not verbs and fact.actor is not None and _named_in(fact.actor, names, title, lead)
 
 
-def _lead_tells_title(fact: Fact, doc: Document, title: Sequence[Clause]) -> bool:
+def _named_in(actor: Entity, names: set[str], title: Sequence[Clause], lead) -> bool:
+    """The title names the actor, maybe by the family name alone ("غوتيريس" for the lead's
+    "أنطونيو غوتيريس"): a person's last word, of four letters or more, among its words."""
+    if actor.key in names:
+        return True
+    if actor.type != "person":
+        return False
+    spelled = {tuple(tokens(actor.text))} | {
+        tuple(w.fold for w in c.words[s.first : s.last + 1])
+        for c in lead
+        for s in c.names
+        if s.entity.key == actor.key
+    }
+    words = {r for c in title for w in c.words for r in w.readings}
+    return any(len(p) >= 2 and len(p[-1]) >= 4 and p[-1] in words for p in spelled)
+
+
+def _lead_tells_title(
+    fact: Fact, doc: Document, title: Sequence[Clause], lead: Sequence[Clause]
+) -> bool:
     """The lead's fact may stand for the title's story.
 
     A negated or questioned title only as a reported denial ("بنتاغون: لا صحة ..." told by
@@ -210,7 +230,7 @@ def _lead_tells_title(fact: Fact, doc: Document, title: Sequence[Clause]) -> boo
         return fact.action.speech == "deny"
     if fact.action.speech and _quotes_someone(doc, title):
         return True
-    return _agrees_with_title(fact, title)
+    return _agrees_with_title(fact, title, lead)
 
 
 def _quotes_someone(doc: Document, title: Sequence[Clause]) -> bool:
@@ -235,7 +255,7 @@ def compose(
     from_lead = False
     if fact is None:
         fact = find_fact(lead, excluded, lead=True)
-        if fact is not None and not _lead_tells_title(fact, doc, title):
+        if fact is not None and not _lead_tells_title(fact, doc, title, lead):
             fact = None
         from_lead = True
     # The title's kind only: a lead's first event noun is as often background (measured on
