@@ -12,7 +12,7 @@ from news_digest.models import Document, Sentence
 
 LEAD = "وذكرت مصادر محلية أن الاجتماع انتهى مساء."
 # The entity stage finds names in the body: this sentence names those the titles use.
-NAMES = "وتحدثت مصادر عن مصر والسعودية والحوثيين وطالبان في جازان وقندوز."
+NAMES = "وتحدثت مصادر عن مصر والسعودية وبريطانيا والحوثيين وطالبان في جازان وقندوز."
 
 
 def brief(title: str, *lead: str):
@@ -180,3 +180,31 @@ def test_a_title_naming_the_actor_by_family_name_lets_the_lead_tell_it():
     lead = "حذر الرئيس المصري عبد الفتاح السيسي من التصعيد."
     b = brief("السيسي قلق من التصعيد", lead, "وتحدث عبد الفتاح السيسي عن الوضع.")
     assert b.stated and b.title == "Abdel Fattah el-Sisi issues warning"
+
+
+def test_a_spokesman_or_adviser_before_a_name_speaks_not_the_name():
+    b = brief("متحدث باسم الرئيس المصري عبد الفتاح السيسي يقول إن الزيارة ناجحة")
+    assert not (b.stated and "Sisi" in (b.actor_en or ""))
+
+
+def test_words_after_a_speakers_colon_are_no_fact_but_a_labels_colon_is_no_speaker():
+    b = brief("مصادر: مصر تلغي الاتفاق")
+    assert not (b.stated and b.title.startswith("Egypt cancels"))
+    b = brief("الدوري المصري: الحوثيون يهاجمون جازان")  # a topic label before the colon
+    assert b.stated and b.title == "Houthis attack Jizan"
+
+
+def test_objects_rule_out_readings():
+    assert not brief("مصر توقف البيان").stated  # halts a statement: no arrest
+    assert not brief("مصر تمنح السعودية فرصة").stated  # gives a chance: no award
+    assert brief("مصر تلغي مشروع قرار").title == "Egypt cancels draft resolution"
+
+
+def test_background_places_and_nationality_of_a_coach_say_nothing_of_the_event():
+    b = brief("أسعار النفط ترتفع مع تراجع الإنتاج في السعودية")
+    assert b.title == "Oil prices rise" and b.where == ()
+    assert not brief("المدرب المصري يحذر", "وتحدث المدرب عن المباراة.").stated
+
+
+def test_the_united_kingdom_is_british():
+    assert brief("ولي عهد بريطانيا يزور مصر").title == "British crown prince visits Egypt"

@@ -32,7 +32,8 @@ _FORMER = frozenset({"السابق", "السابقه", "الاسبق"})
 _BODY_ADJECTIVES = {"الحكوميه": "government", "الامنيه": "security", "الشرعيه": "government"}
 _BODY_ADJECTIVES |= {"النظاميه": "government", "العسكريه": "military", "الاتحادي": "federal"}
 _BODY_ADJECTIVES |= {"الاتحاديه": "federal", "الجويه": "air", "البحريه": "naval"}
-_MAX_WORDS = 3
+# Roles a nationality qualifies as the person's own, never as whose the role is.
+_PERSONAL_ROLES = frozenset({"coach", "star", "player", "founder", "owner"})
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,12 @@ def _rows(name: str) -> tuple[NounRow, ...]:
 
 @lru_cache(maxsize=1)
 def _demonym_by_iso() -> dict[str, str]:
-    return {w.kind: w.en for w in load_gazetteer().demonyms.values()}
+    """One adjective per country: the first listed, but British for the United Kingdom
+    (its nations' adjectives, English, Scottish, Welsh, share its code)."""
+    out: dict[str, str] = {"GB": "British"}
+    for word in load_gazetteer().demonyms.values():
+        out.setdefault(word.kind, word.en)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +175,8 @@ def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
     if (named := _apposition(clause, last + 1)) is not None:
         return named
     owner = _owner(clause, last + 1)
+    if owner is not None and row.en in _PERSONAL_ROLES and _demonym(clause.words[owner[1]].fold):
+        return None  # "المدرب الألماني": the coach's own nationality, not whose coach he is
     seat = None if owner else _seat(clause, last + 1)
     if owner is None and seat is None and not row.alone:
         return None

@@ -233,6 +233,26 @@ def _lead_tells_title(
     return _agrees_with_title(fact, title, lead)
 
 
+def _before_colon(doc: Document, title: list[Clause]) -> list[Clause]:
+    """The title's clauses up to a colon: what follows it is someone's words, not the
+    article's fact ("مصادر: إدارة ترامب قصفت سوريا" states no bombing)."""
+    for k in range(1, len(title)):
+        if ":" in doc.title[title[k - 1].words[-1].end : title[k].words[0].start]:
+            return title[:k] if _may_speak(title[k - 1]) else title
+    return title
+
+
+def _may_speak(clause: Clause) -> bool:
+    """Before a colon, a speaker (a person, body, country, role or source) rather than a
+    topic label ("دوري أبطال أوروبا: ...")."""
+    if any(can_act(s.entity, country_keys(), frozenset()) for s in clause.names):
+        return True
+    return any(w.fold.removeprefix("ال") in _SOURCE_WORDS | role_words() for w in clause.words)
+
+
+_SOURCE_WORDS = frozenset({"مصادر", "مصدر", "مسؤول", "مسؤولون", "ناشط", "خبير", "خبراء"})
+
+
 def _quotes_someone(doc: Document, title: Sequence[Clause]) -> bool:
     if len(title) < 2:
         return False
@@ -251,7 +271,9 @@ def compose(
 ) -> EnglishBrief:
     excluded = frozenset(outlet_keys)
     title, lead = text_units(doc, result)
-    fact = _speech_title(doc, title, lead, excluded) or find_fact(title, excluded)
+    fact = _speech_title(doc, title, lead, excluded) or find_fact(
+        _before_colon(doc, title), excluded
+    )
     from_lead = False
     if fact is None:
         fact = find_fact(lead, excluded, lead=True)

@@ -27,6 +27,15 @@ _NEGATION = frozenset(
 _MODAL = frozenset({"قد", "ان", "يجب", "يمكن", "ينبغي", "يعتزم", "تعتزم", "يريد", "تريد", "يسعي"})
 _MODAL |= {"حيث", "الذي", "التي", "الذين", "عندما", "بعدما", "لدي", "كما", "مما"}
 _MODAL |= {"تسعي", "يحاول", "تحاول", "يرجح", "يتوقع", "كاد", "لكي", "كي", "حتي"}
+# Words before a name that make someone else the subject: his spokesman, adviser, lawyer ...
+_PROXIES = frozenset({"باسم", "متحدث", "المتحدث", "مستشار", "مساعد", "محامي", "مكتب", "اداره"})
+_PROXIES |= {"نائب", "ابن", "ابنه", "زوجه", "شقيق", "نجل", "حكومه", "فريق", "مدرب", "انصار"}
+_PROXIES |= {"انصار", "انصاره", "مقربون", "عائله", "ممثل", "سفير", "قوات"}
+# Contests: a person beats a person, a team a team ("رونالدو يسحق يوفنتوس" is his team's win).
+_CONTESTS = frozenset({"beat", "draw", "lose", "face"})
+# Verbs whose plain object may be a role ("يستقبل ولي العهد"), not any verb ("يرفض نجم").
+_ROLE_OBJECT_VERBS = frozenset({"receive", "meet", "call", "congratulate", "thank", "summon"})
+_ROLE_OBJECT_VERBS |= {"visit", "dismiss", "appoint", "hold talks", "discuss"}
 _QUANTITY_VERBS = frozenset({"fall", "rise", "grow", "slow"})
 _LIGHT_VERBS = frozenset({"launch", "carry out", "wage"})
 _PLACE_PREPS = frozenset({"في", "داخل"})
@@ -144,8 +153,16 @@ def _target_after(clause: Clause, index: int, action: Action) -> Span | None:
 
 
 def _place_after(clause: Clause, index: int, exclude: set[int]) -> Span | None:
+    """The place the event happens: "في" or "بـ" a place, before any phrase of background
+    ("النفط يرتفع مع تراجع الحفر بأميركا": America is where the drilling falls)."""
+    stop = next(
+        (k for k in range(index, len(clause.words)) if clause.words[k].fold in _BACKGROUND),
+        len(clause.words),
+    )
     for span in clause.names:
-        if span.first < index or span.first in exclude or span.entity.type != "place":
+        if span.first < index or span.first >= stop or span.first in exclude:
+            continue
+        if span.entity.type != "place":
             continue
         if not trusted(span.entity):
             continue
@@ -205,6 +222,9 @@ def _subject_before(clause: Clause, hit: ActionHit, ok) -> Span | None:
         return None
     if span.first and span.entity.type != "person":
         return None  # "مدرب توتنهام يحذر": the club is the coach's, not the subject
+    words = {w.fold for w in clause.words[: span.first]}
+    if words & _PROXIES:
+        return None  # "متحدث باسم القائد حفتر يقول": the spokesman speaks, not Haftar
     if all(_role_like(clause, k) for k in range(span.first)):
         return span
     return None
@@ -288,6 +308,8 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         target = None
     if target is None and not action.bare:
         return None
+    if not _object_fits(action, actors[0].entity, target):
+        return None
     if action.key == "call for" and target is not None and not is_role(target.entity):
         # "دعا مصر": a named country or person is called on, not called for
         action = replace(action, en="call on", en_s="calls on", en_past="called on")
@@ -302,6 +324,19 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
     )
 
 
+def _object_fits(action: Action, actor: Entity, target: Span | None) -> bool:
+    """Readings the object rules out: "أوقف بيانا" halts a statement (no arrest), "منح X
+    فرصة" gives a chance (no award to X), and a player does not beat a club."""
+    if target is None:
+        return True
+    thing = target.entity.key.startswith("thing/")
+    if action.key == "arrest" and thing:
+        return False
+    if action.key == "award" and not thing:
+        return False
+    return action.key not in _CONTESTS or target.entity.type == actor.type
+
+
 def _object_span(clause: Clause, index: int, action: Action) -> Span | None:
     """A plain-noun or role object, for verbs that take one directly ("يمدد عقد" extends
     contract, "يستقبل ولي العهد السعودي" receives the Saudi crown prince)."""
@@ -309,7 +344,9 @@ def _object_span(clause: Clause, index: int, action: Action) -> Span | None:
         return None
     if index < len(clause.words) and clause.words[index].fold == "علي":
         index += 1  # "سيطر على منطقة": English takes the object directly (captures area)
-    found = noun_object(clause, index) or role_actor(clause, index)
+    found = noun_object(clause, index)
+    if found is None and action.key in _ROLE_OBJECT_VERBS:
+        found = role_actor(clause, index)
     return Span(index, found[1], found[0], "") if found else None
 
 
@@ -366,7 +403,7 @@ def _kind_after(clause: Clause, index: int) -> str | None:
     )
 
 
-_BACKGROUND = frozenset({"بعد", "قبل", "عقب", "وسط", "رغم", "بسبب", "اثر", "اثناء", "خلال"})
+_BACKGROUND = frozenset({"بعد", "قبل", "عقب", "وسط", "رغم", "بسبب", "اثر", "اثناء", "خلال", "مع"})
 
 
 def story_kind(clauses: Sequence[Clause]) -> str | None:
