@@ -208,3 +208,12 @@ def test_background_places_and_nationality_of_a_coach_say_nothing_of_the_event()
 
 def test_the_united_kingdom_is_british():
     assert brief("ولي عهد بريطانيا يزور مصر").title == "British crown prince visits Egypt"
+
+
+def test_a_person_spelled_only_by_name_frequencies_is_no_headline_actor():
+    from news_digest.analysis.trusted import certain_name, trusted
+
+    guessed = Entity("person/x-y", "س ص", "person", "Harry Ken", 1, spelled="data")
+    assert trusted(guessed) and not certain_name(guessed)
+    club = Entity("organization/x", "س", "organization", "Roma", 1, spelled="data")
+    assert certain_name(club)

@@ -25,7 +25,7 @@ from ..settings import DATA_DIR
 from .clauses import Clause, Span
 from .entities import Entity
 from .entities.gazetteer import bare, load_gazetteer
-from .trusted import trusted
+from .trusted import certain_name, trusted
 
 _FORMER = frozenset({"السابق", "السابقه", "الاسبق"})
 # Adjectives of a body that keep its English certain ("القوات الحكومية" -> government forces).
@@ -154,12 +154,15 @@ def _of_owner(en: str, clause: Clause, index: int) -> str:
     return en
 
 
-def _apposition(clause: Clause, index: int) -> tuple[Entity, int] | None:
-    """ "الرئيس المصري عبد الفتاح السيسي": a listed person after the role is the actor."""
+def _apposition(clause: Clause, index: int, en: str) -> tuple[Entity, int] | None:
+    """ "الرئيس المصري عبد الفتاح السيسي": a person after the role is the actor, named when
+    the name's English is certain, else by the role (the name still belongs to it)."""
     person = _span_at(clause, index)
     if person is None or person.entity.type != "person" or person.clitic:
         return None
-    return (person.entity, person.last) if trusted(person.entity) else None
+    if certain_name(person.entity):
+        return person.entity, person.last
+    return _entity(en), person.last
 
 
 def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
@@ -172,8 +175,9 @@ def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
     if last + 1 < len(clause.words) and clause.words[last + 1].fold in _BODY_ADJECTIVES:
         last += 1
         en = f"{_BODY_ADJECTIVES[clause.words[last].fold]} {en}"
-    if (named := _apposition(clause, last + 1)) is not None:
-        return named
+    named = _apposition(clause, last + 1, en)
+    if named is not None and (row.alone or not is_role(named[0])):
+        return named  # a bare "الرئيس" is named only by a person whose English is certain
     owner = _owner(clause, last + 1)
     if owner is not None and row.en in _PERSONAL_ROLES and _demonym(clause.words[owner[1]].fold):
         return None  # "المدرب الألماني": the coach's own nationality, not whose coach he is
@@ -186,7 +190,7 @@ def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
         en, last = f"{en} in {seat[0]}", seat[1]
     if last + 1 < len(clause.words) and clause.words[last + 1].fold in _FORMER:
         en, last = f"former {en}", last + 1
-    if (named := _apposition(clause, last + 1)) is not None:
+    if (named := _apposition(clause, last + 1, en)) is not None:
         return named
     if _unsure_next(clause, last + 1):
         return None

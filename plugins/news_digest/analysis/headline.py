@@ -17,7 +17,7 @@ from .actors import is_role, noun_object, role_actor
 from .clauses import ActionHit, Clause, Span, is_time
 from .entities import Entity
 from .lexicon import Action
-from .trusted import role_words, title_words, trusted
+from .trusted import certain_name, role_words, title_words, trusted
 
 MAX_NAMES = 3
 # Words that, shortly before a verb, stop it being a plain statement of fact.
@@ -128,7 +128,7 @@ _CAPITALS = frozenset(
 
 
 def can_act(entity: Entity, countries: frozenset[str], excluded: frozenset[str]) -> bool:
-    if entity.key in excluded or not entity.en or not trusted(entity):
+    if entity.key in excluded or not entity.en or not certain_name(entity):
         return False
     if entity.type == "person" and entity.en.lower() in title_words():
         return False  # "Sultan" alone is a title read as a name: who is meant is unsure
