@@ -217,3 +217,8 @@ def test_a_person_spelled_only_by_name_frequencies_is_no_headline_actor():
     assert trusted(guessed) and not certain_name(guessed)
     club = Entity("organization/x", "س", "organization", "Roma", 1, spelled="data")
     assert certain_name(club)
+
+
+def test_winning_over_a_named_side_is_beating_it():
+    assert brief("مصر تفوز على السعودية").title == "Egypt beats Saudi Arabia"
+    assert brief("مصر تفوز").title == "Egypt wins"

@@ -35,7 +35,7 @@ from .headline import (
 )
 from .quotes import Quote
 from .standfirst import english_ok, standfirst
-from .trusted import role_words, trusted
+from .trusted import certain_name, role_words, trusted
 from .wording import BARE_SPEECH, event_sentence, fallback_headline, fallback_sentence, headline
 
 logger = logging.getLogger(__name__)
@@ -262,7 +262,9 @@ def _quotes_someone(doc: Document, title: Sequence[Clause]) -> bool:
 def _listed_names(clauses: Sequence[Clause], excluded: frozenset[str]) -> list[Entity]:
     names = [s.entity for c in clauses for s in c.names]
     return [
-        e for e in dict.fromkeys(names) if e.key not in excluded and english_ok(e.en) and trusted(e)
+        e
+        for e in dict.fromkeys(names)
+        if e.key not in excluded and english_ok(e.en) and certain_name(e)
     ][:MAX_NAMES]
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from .actors import is_role, noun_object, role_actor
 from .clauses import ActionHit, Clause, Span, is_time
 from .entities import Entity
-from .lexicon import Action
+from .lexicon import Action, load_actions
 from .trusted import certain_name, role_words, title_words, trusted
 
 MAX_NAMES = 3
@@ -308,6 +308,8 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         target = None
     if target is None and not action.bare:
         return None
+    if action.key == "win" and target is not None and clause.words[rest].fold == "علي":
+        action = _beat()  # "فاز على ليفربول": beats Liverpool
     if not _object_fits(action, actors[0].entity, target):
         return None
     if action.key == "call for" and target is not None and not is_role(target.entity):
@@ -322,6 +324,10 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         place.entity if place else None,
         co_actors=tuple(a.entity for a in actors[1:]),
     )
+
+
+def _beat() -> Action:
+    return next(a for a in load_actions()[0] if a.key == "beat")
 
 
 def _object_fits(action: Action, actor: Entity, target: Span | None) -> bool:
