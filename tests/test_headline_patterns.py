@@ -222,3 +222,24 @@ def test_a_person_spelled_only_by_name_frequencies_is_no_headline_actor():
 def test_winning_over_a_named_side_is_beating_it():
     assert brief("مصر تفوز على السعودية").title == "Egypt beats Saudi Arabia"
     assert brief("مصر تفوز").title == "Egypt wins"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "مصر تستعد",  # prepares for what? an incomplete English line states nothing
+        "مصر تمتنع عن التصويت",
+        "مصر ترحب",
+        "مصر تخطف الأضواء",  # no one kidnaps the limelight
+        "مصر تقرر عقد اجتماع",  # "عقد" here holds a meeting: no contract
+        "مصر تفوز بالمباراة.. وتناشد السعودية",  # the appeal's subject is Egypt, not Saudi Arabia
+    ],
+)
+def test_readings_that_would_be_incomplete_or_figurative_state_nothing(title):
+    b = brief(title)
+    assert not b.stated or b.title == "Egypt wins"
+
+
+def test_a_court_convicts_and_upholds_it_does_not_condemn_or_say():
+    b = brief("أدانت محكمة في القاهرة المتهمين", "وتحدثت مصادر عن القاهرة.")
+    assert not b.stated

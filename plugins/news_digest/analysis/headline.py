@@ -36,6 +36,8 @@ _CONTESTS = frozenset({"beat", "draw", "lose", "face"})
 # Verbs whose plain object may be a role ("يستقبل ولي العهد"), not any verb ("يرفض نجم").
 _ROLE_OBJECT_VERBS = frozenset({"receive", "meet", "call", "congratulate", "thank", "summon"})
 _ROLE_OBJECT_VERBS |= {"visit", "dismiss", "appoint", "hold talks", "discuss"}
+_PERSON_OBJECT_VERBS = frozenset({"arrest", "kidnap", "detain", "execute", "jail", "free"})
+_PERSON_OBJECT_VERBS |= {"release", "deport", "expel", "kill", "injure", "try", "sentence"}
 _QUANTITY_VERBS = frozenset({"fall", "rise", "grow", "slow"})
 _LIGHT_VERBS = frozenset({"launch", "carry out", "wage"})
 _PLACE_PREPS = frozenset({"في", "داخل"})
@@ -164,7 +166,7 @@ def _place_after(clause: Clause, index: int, exclude: set[int]) -> Span | None:
             continue
         if span.entity.type != "place":
             continue
-        if not trusted(span.entity):
+        if not certain_name(span.entity):
             continue
         prev = clause.words[span.first - 1].fold if span.first else ""
         if span.clitic.endswith("ب") or prev in _PLACE_PREPS:
@@ -247,9 +249,10 @@ def _coordinated_subject(clause: Clause, hit: ActionHit, ok) -> Span | None:
 
 def subject_after(clause: Clause, hit: ActionHit, ok) -> Span | None:
     """Verb first (the clause's first word): the first name after it, role words between."""
-    if hit.first != 0 or clause.after_quote:
+    if hit.first != 0 or clause.after_quote or clause.words[0].fold[:1] in ("و", "ف"):
         # "موسكو ودمشق تتهمان إسرائيل": a name after a non-initial verb is its object, and
-        # after a quotation ("الإف بي آي" يداهم ...) the subject is the quoted name before it.
+        # after a quotation ("الإف بي آي" يداهم ...) the subject is the quoted name before it,
+        # and a verb joined by "و" or "ف" ("..ويناشد الحريري") goes on with an earlier subject.
         return None
     start = _after_time(clause, hit.last + 1)
     each = [w.fold for w in clause.words[start : start + 2]] == ["كل", "من"]
@@ -299,6 +302,8 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         if after is None:
             return None
         actors, rest = _co_actors(clause, after, ok)
+    if _court_misread(actors[0].entity, hit.form.action):
+        return None
     if hit.form.action.key in _QUANTITY_VERBS and not is_role(actors[0].entity):
         return None  # "دمشق تتراجع" backs down: only prices and economies fall and rise
     action, rest = _light_verb(clause, hit.form.action, _after_time(clause, rest))
@@ -326,6 +331,11 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
     )
 
 
+def _court_misread(actor: Entity, action: Action) -> bool:
+    """A court's "أدان" convicts and its "أكد" upholds: never "condemns" or "says"."""
+    return "court" in actor.en.lower().split() and bool(action.speech)
+
+
 def _beat() -> Action:
     return next(a for a in load_actions()[0] if a.key == "beat")
 
@@ -336,8 +346,8 @@ def _object_fits(action: Action, actor: Entity, target: Span | None) -> bool:
     if target is None:
         return True
     thing = target.entity.key.startswith("thing/")
-    if action.key == "arrest" and thing:
-        return False
+    if action.key in _PERSON_OBJECT_VERBS and thing:
+        return False  # "خطف هدفا" snatches a goal: only people are kidnapped, jailed ...
     if action.key == "award" and not thing:
         return False
     return action.key not in _CONTESTS or target.entity.type == actor.type

@@ -64,4 +64,9 @@ def certain_name(entity: Entity) -> bool:
     if not trusted(entity):
         return False
     keys, _ = _known()
-    return entity.type != "person" or entity.key in keys or entity.spelled != "data"
+    if entity.key in keys or entity.spelled != "data":
+        return True
+    # Name data spells people: a place or body it spells is certain only as one plain word
+    # ("Liverpool"); "Al-Pete al-Abid" (the White House) was a letter-by-letter reading.
+    words = entity.en.split()
+    return entity.type != "person" and len(words) == 1 and not entity.en.lower().startswith("al-")
