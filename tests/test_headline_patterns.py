@@ -12,7 +12,7 @@ from news_digest.models import Document, Sentence
 
 LEAD = "وذكرت مصادر محلية أن الاجتماع انتهى مساء."
 # The entity stage finds names in the body: this sentence names those the titles use.
-NAMES = "وتحدثت مصادر عن مصر والسعودية وبريطانيا والحوثيين وطالبان في جازان وقندوز."
+NAMES = "وتحدثت مصادر عن ترامب ومصر والسعودية وبريطانيا والحوثيين وطالبان في جازان وقندوز."
 
 
 def brief(title: str, *lead: str):
@@ -243,3 +243,16 @@ def test_readings_that_would_be_incomplete_or_figurative_state_nothing(title):
 def test_a_court_convicts_and_upholds_it_does_not_condemn_or_say():
     b = brief("أدانت محكمة في القاهرة المتهمين", "وتحدثت مصادر عن القاهرة.")
     assert not b.stated
+
+
+def test_the_object_decides_capture_hack_and_attack():
+    assert not brief("مصر تستعيد الخدمة").stated  # restores a service
+    assert brief("مصر تستعيد المنطقة").title == "Egypt recaptures area"
+    assert "hack" not in (brief("القوات المصرية تخترق مواقع الحوثيين").title or "")
+    assert not brief("ترامب يهاجم الإعلام").stated  # a person's attack is verbal
+    assert brief("مصر توقع مذكرة").title == "Egypt signs memorandum"
+
+
+def test_a_purpose_phrase_keeps_its_own_place():
+    b = brief("مصر تستضيف مؤتمرا لدعم التنمية في السعودية")
+    assert b.title == "Egypt hosts conference" and b.where == ()

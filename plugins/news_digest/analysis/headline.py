@@ -38,6 +38,8 @@ _ROLE_OBJECT_VERBS = frozenset({"receive", "meet", "call", "congratulate", "than
 _ROLE_OBJECT_VERBS |= {"visit", "dismiss", "appoint", "hold talks", "discuss"}
 _PERSON_OBJECT_VERBS = frozenset({"arrest", "kidnap", "detain", "execute", "jail", "free"})
 _PERSON_OBJECT_VERBS |= {"release", "deport", "expel", "kill", "injure", "try", "sentence"}
+_PLACE_WINDOW = 8  # words after the verb's object within which its place is given
+_GROUND = frozenset({"area", "positions", "border"})
 _QUANTITY_VERBS = frozenset({"fall", "rise", "grow", "slow"})
 _LIGHT_VERBS = frozenset({"launch", "carry out", "wage"})
 _PLACE_PREPS = frozenset({"في", "داخل"})
@@ -161,6 +163,9 @@ def _place_after(clause: Clause, index: int, exclude: set[int]) -> Span | None:
         (k for k in range(index, len(clause.words)) if clause.words[k].fold in _BACKGROUND),
         len(clause.words),
     )
+    # A purpose ("لدعم التنمية في لبنان": to support growth in Lebanon) has its own place.
+    purposes = [h.first for h in clause.actions if h.first >= index and _purpose(clause, h)]
+    stop = min([stop, index + _PLACE_WINDOW, *purposes])
     for span in clause.names:
         if span.first < index or span.first >= stop or span.first in exclude:
             continue
@@ -172,6 +177,12 @@ def _place_after(clause: Clause, index: int, exclude: set[int]) -> Span | None:
         if span.clitic.endswith("ب") or prev in _PLACE_PREPS:
             return span
     return None
+
+
+def _purpose(clause: Clause, hit: ActionHit) -> bool:
+    """An action word behind "ل" ("لدعم"): a verbal noun of purpose, whatever form matched."""
+    word = clause.words[hit.first].fold
+    return word.startswith("ل") and word != hit.form.words[0]
 
 
 def _role_like(clause: Clause, index: int) -> bool:
@@ -317,11 +328,13 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         action = _beat()  # "فاز على ليفربول": beats Liverpool
     if not _object_fits(action, actors[0].entity, target):
         return None
-    if action.key == "call for" and target is not None and not is_role(target.entity):
+    if action.key in ("call for", "demand") and target is not None and not is_role(target.entity):
         # "دعا مصر": a named country or person is called on, not called for
         action = replace(action, en="call on", en_s="calls on", en_past="called on")
     taken = {target.first} if target else set()
-    place = None if action.speech else _place_after(clause, rest, taken)
+    place = (
+        None if action.speech else _place_after(clause, target.last + 1 if target else rest, taken)
+    )
     return Fact(
         action,
         actors[0].entity,
@@ -343,9 +356,16 @@ def _beat() -> Action:
 def _object_fits(action: Action, actor: Entity, target: Span | None) -> bool:
     """Readings the object rules out: "أوقف بيانا" halts a statement (no arrest), "منح X
     فرصة" gives a chance (no award to X), and a player does not beat a club."""
+    if action.key == "attack" and actor.type == "person":
+        return False  # a person's "هاجم" is a verbal attack ("لافروف يهاجم ...")
     if target is None:
         return True
     thing = target.entity.key.startswith("thing/")
+    ground = target.entity.en.split()[-1] in _GROUND
+    if thing and (action.key in ("capture", "recapture") and not ground):
+        return False  # "تستعيد خدمة الإنترنت" restores a service: nothing is captured
+    if thing and action.key == "hack" and ground:
+        return False  # "تخترق مواقع" breaks through positions: no hacking
     if action.key in _PERSON_OBJECT_VERBS and thing:
         return False  # "خطف هدفا" snatches a goal: only people are kidnapped, jailed ...
     if action.key == "award" and not thing:
