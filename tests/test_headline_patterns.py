@@ -122,6 +122,8 @@ def test_role_groups_agree_in_the_plural():
     police = Entity("role/police", "", "organization", "police", 0, spelled="rule")
     army = Entity("role/army", "", "organization", "Syrian army", 0, spelled="rule")
     assert is_role(police) and is_plural(police) and not is_plural(army)
+    seated = Entity("role/x", "", "organization", "authorities in Cairo", 0, spelled="rule")
+    assert is_plural(seated)
 
 
 SUBJECTS = ["البرلمان المصري", "مصر", "وزير الخارجية المصري", "الحوثيون"]

@@ -476,7 +476,7 @@ def is_plural(entity: Entity) -> bool:
         return True
     if entity.type != "organization":
         return False
-    words = name.split()
+    words = name.split(" in ")[0].split()  # "Authorities in Myanmar" agree with "authorities"
     if words[-1].lower() in _GROUP_NOUNS:
         return True
     if len(words) == 1:
