@@ -110,7 +110,7 @@ def new_stated(analysis) -> Stated:
     forms = (brief.action, action.en, action.noun) if action else (brief.action,)
     return Stated(
         brief.title,
-        names.get(brief.who[0]) if brief.who else None,
+        brief.actor_en or (names.get(brief.who[0]) if brief.who else None),
         forms,
         names.get(brief.target) if brief.target else None,
         names.get(brief.where[0]) if brief.where else None,

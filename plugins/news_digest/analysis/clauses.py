@@ -68,6 +68,7 @@ class Clause:
     names: tuple[Span, ...]
     actions: tuple[ActionHit, ...]
     unit_uncertain: bool  # the title or sentence asks a question or sets a condition
+    after_quote: bool = False  # a quotation mark ends the words before: they may be its subject
 
 
 def readings(folded: str) -> frozenset[str]:
@@ -79,16 +80,42 @@ def readings(folded: str) -> frozenset[str]:
 
 
 def _words(text: str, offset: int = 0) -> list[list[Word]]:
-    """The words of text split into clauses at punctuation."""
+    """The words of text split into clauses at punctuation.
+
+    A day or time set off by commas ("قال الجيش، الأحد، إن") is no clause of its own: it is
+    left out, and the words around it stay one clause.
+    """
     clauses: list[list[Word]] = [[]]
+    commas: list[bool] = [False]  # the clause began at a comma, not at a stronger break
     last = offset
     for m in _WORD.finditer(text, offset):
-        if _BREAK.search(text, last, m.start()) and clauses[-1]:
+        gap = text[last : m.start()]
+        if _BREAK.search(gap) and clauses[-1]:
             clauses.append([])
+            commas.append(gap.strip() in ("،", ","))
         folded = fold(m.group())
         clauses[-1].append(Word(m.group(), folded, readings(folded), m.start(), m.end()))
         last = m.end()
-    return [c for c in clauses if c]
+    return _join_time_asides([c for c in clauses if c], commas)
+
+
+def is_time(word: Word) -> bool:
+    return word.fold in TIME_WORDS
+
+
+def _join_time_asides(clauses: list[list[Word]], commas: list[bool]) -> list[list[Word]]:
+    out: list[list[Word]] = []
+    k = 0
+    while k < len(clauses):
+        words = clauses[k]
+        aside = all(is_time(w) for w in words) and 0 < k < len(clauses) - 1
+        if aside and commas[k] and commas[k + 1] and out:
+            out[-1] = out[-1] + clauses[k + 1]
+            k += 2
+            continue
+        out.append(list(words))
+        k += 1
+    return out
 
 
 def entity_surfaces(result: EntityResult, sentences: Sequence[str]) -> dict[str, set[tuple]]:
@@ -149,6 +176,10 @@ def _follows(words: Sequence[Word], i: int, form: tuple[str, ...]) -> bool:
     return all(part in words[i + k].readings for k, part in enumerate(form[1:], 1))
 
 
+_QUOTES = ('"', "«", "»", "\u201c", "\u201d")
+TIME_WORDS = frozenset(
+    {"اليوم", "امس", "غدا", "يوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه"}
+) | {"السبت", "الاحد", "صباح", "مساء", "فجر", "ليل", "ليله", "الماضي", "المقبل", "الحالي"}
 _UNCERTAIN = frozenset({"هل", "لو", "لولا", "اذا", "ربما", "لعل", "ماذا", "لماذا", "كيف", "متي"})
 
 
@@ -165,8 +196,12 @@ def clauses_of(text: str, start: int, surfaces: dict[str, set[tuple]], entities)
         or bool({w.fold for c in _words(text, start) for w in c} & _UNCERTAIN)
     )
     out = []
+    end = start
     for words in _words(text, start):
         names = _name_spans(words, by_first)
         taken = {k for s in names for k in range(s.first, s.last + 1)}
-        out.append(Clause(tuple(words), tuple(names), tuple(_action_hits(words, taken)), uncertain))
+        quoted = any(q in text[end : words[0].start] for q in _QUOTES)
+        hits = tuple(_action_hits(words, taken))
+        out.append(Clause(tuple(words), tuple(names), hits, uncertain, quoted))
+        end = words[-1].end
     return out

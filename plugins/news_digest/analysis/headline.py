@@ -11,12 +11,13 @@ kind of story ("Houthis, Jazan: missile interception").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .clauses import ActionHit, Clause, Span
+from .actors import is_role, noun_object, role_actor
+from .clauses import ActionHit, Clause, Span, is_time
 from .entities import Entity
-from .lexicon import Action
-from .trusted import role_words, trusted
+from .lexicon import Action, load_actions
+from .trusted import certain_name, role_words, title_words, trusted
 
 MAX_NAMES = 3
 # Words that, shortly before a verb, stop it being a plain statement of fact.
@@ -26,6 +27,20 @@ _NEGATION = frozenset(
 _MODAL = frozenset({"قد", "ان", "يجب", "يمكن", "ينبغي", "يعتزم", "تعتزم", "يريد", "تريد", "يسعي"})
 _MODAL |= {"حيث", "الذي", "التي", "الذين", "عندما", "بعدما", "لدي", "كما", "مما"}
 _MODAL |= {"تسعي", "يحاول", "تحاول", "يرجح", "يتوقع", "كاد", "لكي", "كي", "حتي"}
+# Words before a name that make someone else the subject: his spokesman, adviser, lawyer ...
+_PROXIES = frozenset({"باسم", "متحدث", "المتحدث", "مستشار", "مساعد", "محامي", "مكتب", "اداره"})
+_PROXIES |= {"نائب", "ابن", "ابنه", "زوجه", "شقيق", "نجل", "حكومه", "فريق", "مدرب", "انصار"}
+_PROXIES |= {"انصار", "انصاره", "مقربون", "عائله", "ممثل", "سفير", "قوات"}
+# Contests: a person beats a person, a team a team ("رونالدو يسحق يوفنتوس" is his team's win).
+_CONTESTS = frozenset({"beat", "draw", "lose", "face"})
+# Verbs whose plain object may be a role ("يستقبل ولي العهد"), not any verb ("يرفض نجم").
+_ROLE_OBJECT_VERBS = frozenset({"receive", "meet", "call", "congratulate", "thank", "summon"})
+_ROLE_OBJECT_VERBS |= {"visit", "dismiss", "appoint", "hold talks", "discuss"}
+_PERSON_OBJECT_VERBS = frozenset({"arrest", "kidnap", "detain", "execute", "jail", "free"})
+_PERSON_OBJECT_VERBS |= {"release", "deport", "expel", "kill", "injure", "try", "sentence"}
+_PLACE_WINDOW = 8  # words after the verb's object within which its place is given
+_GROUND = frozenset({"area", "positions", "border"})
+_QUANTITY_VERBS = frozenset({"fall", "rise", "grow", "slow"})
 _LIGHT_VERBS = frozenset({"launch", "carry out", "wage"})
 _PLACE_PREPS = frozenset({"في", "داخل"})
 _TARGET_PREPS = frozenset({"علي", "ضد", "مع", "نحو", "الي", "باتجاه", "لـ"})
@@ -75,10 +90,53 @@ def _span_ending(clause: Clause, index: int) -> Span | None:
     return next((s for s in clause.names if s.last == index), None)
 
 
+# Capitals English news names for their governments ("Beijing sanctions Washington"); not
+# contested or divided seats (Jerusalem, Tripoli, Sanaa), where the name says whose it is not.
+_CAPITALS = frozenset(
+    {
+        "place/washington",
+        "place/moscow",
+        "place/beijing",
+        "place/tehran",
+        "place/damascus",
+        "place/ankara",
+        "place/riyadh",
+        "place/cairo",
+        "place/paris",
+        "place/london",
+        "place/baghdad",
+        "place/doha",
+        "place/abu-dhabi",
+        "place/berlin",
+        "place/tokyo",
+        "place/pyongyang",
+        "place/seoul",
+        "place/amman",
+        "place/beirut",
+        "place/rabat",
+        "place/algiers",
+        "place/tunis",
+        "place/khartoum",
+        "place/new-delhi",
+        "place/islamabad",
+        "place/madrid",
+        "place/rome",
+        "place/ottawa",
+        "place/manama",
+        "place/muscat",
+        "place/kabul",
+        "place/kyiv",
+        "place/kiev",
+    }
+)
+
+
 def can_act(entity: Entity, countries: frozenset[str], excluded: frozenset[str]) -> bool:
-    if entity.key in excluded or not entity.en or not trusted(entity):
+    if entity.key in excluded or not entity.en or not certain_name(entity):
         return False
-    return entity.type in ("person", "organization") or entity.key in countries
+    if entity.type == "person" and entity.en.lower() in title_words():
+        return False  # "Sultan" alone is a title read as a name: who is meant is unsure
+    return entity.type in ("person", "organization") or entity.key in countries | _CAPITALS
 
 
 def _target_after(clause: Clause, index: int, action: Action) -> Span | None:
@@ -99,15 +157,32 @@ def _target_after(clause: Clause, index: int, action: Action) -> Span | None:
 
 
 def _place_after(clause: Clause, index: int, exclude: set[int]) -> Span | None:
+    """The place the event happens: "في" or "بـ" a place, before any phrase of background
+    ("النفط يرتفع مع تراجع الحفر بأميركا": America is where the drilling falls)."""
+    stop = next(
+        (k for k in range(index, len(clause.words)) if clause.words[k].fold in _BACKGROUND),
+        len(clause.words),
+    )
+    # A purpose ("لدعم التنمية في لبنان": to support growth in Lebanon) has its own place.
+    purposes = [h.first for h in clause.actions if h.first >= index and _purpose(clause, h)]
+    stop = min([stop, index + _PLACE_WINDOW, *purposes])
     for span in clause.names:
-        if span.first < index or span.first in exclude or span.entity.type != "place":
+        if span.first < index or span.first >= stop or span.first in exclude:
             continue
-        if not trusted(span.entity):
+        if span.entity.type != "place":
+            continue
+        if not certain_name(span.entity):
             continue
         prev = clause.words[span.first - 1].fold if span.first else ""
         if span.clitic.endswith("ب") or prev in _PLACE_PREPS:
             return span
     return None
+
+
+def _purpose(clause: Clause, hit: ActionHit) -> bool:
+    """An action word behind "ل" ("لدعم"): a verbal noun of purpose, whatever form matched."""
+    word = clause.words[hit.first].fold
+    return word.startswith("ل") and word != hit.form.words[0]
 
 
 def _role_like(clause: Clause, index: int) -> bool:
@@ -119,23 +194,85 @@ def _role_like(clause: Clause, index: int) -> bool:
     return bool(bare & role_words()) or (word.fold.startswith("ال") and word.fold.endswith("ي"))
 
 
+def _after_time(clause: Clause, index: int) -> int:
+    """The first word from index that is no day or time word ("الأحد", "اليوم")."""
+    while index < len(clause.words) and is_time(clause.words[index]):
+        index += 1
+    return index
+
+
+def _role_span(clause: Clause, start: int, last: int | None) -> Span | None:
+    """A role or body phrase from start (ending at last, when given) as the actor's span."""
+    found = role_actor(clause, start)
+    if found is None or (last is not None and found[1] != last):
+        return None
+    return Span(start, found[1], found[0], "")
+
+
+def _first_of_joined(clause: Clause, last: Span, ok) -> Span | None:
+    """ "أرامكو وتوتال توقعان": from the last of names joined by "و", the first of them."""
+    spans = {s.last: s for s in clause.names}
+    span = last
+    while span.clitic == "و":
+        if not ok(span.entity) or span.first - 1 not in spans:
+            return None
+        span = spans[span.first - 1]
+    if span.clitic or not ok(span.entity):
+        return None
+    return span if all(_role_like(clause, k) for k in range(span.first)) else None
+
+
 def _subject_before(clause: Clause, hit: ActionHit, ok) -> Span | None:
     """Subject first: the name right before the verb, with only role words before it."""
     span = _span_ending(clause, hit.first - 1)
-    if span is None or span.clitic or not ok(span.entity):
+    if span is None or span.first > 0:  # "وزير خارجية مصر يزور": the role, not the country
+        role = _role_span(clause, 0, hit.first - 1)
+        if role is not None or span is None:
+            return role
+    if span.clitic == "و":
+        return _first_of_joined(clause, span, ok)
+    if span.clitic or not ok(span.entity):
         return None
     if span.first and span.entity.type != "person":
         return None  # "مدرب توتنهام يحذر": the club is the coach's, not the subject
+    words = {w.fold for w in clause.words[: span.first]}
+    if words & _PROXIES:
+        return None  # "متحدث باسم القائد حفتر يقول": the spokesman speaks, not Haftar
     if all(_role_like(clause, k) for k in range(span.first)):
         return span
     return None
 
 
-def _subject_after(clause: Clause, hit: ActionHit, ok) -> Span | None:
+def _coordinated_subject(clause: Clause, hit: ActionHit, ok) -> Span | None:
+    """ "أرسنال يفرط في تقدمه ويخسر": a second present verb joined by "و" shares the subject
+    of the clause's first verb, when both carry the same person prefix (ي or ت)."""
+    word = clause.words[hit.first]
+    if hit.form.pos != "present" or not word.fold.startswith(("وي", "وت")):
+        return None
+    span = _span_at(clause, 0)
+    if span is None or span.clitic or not ok(span.entity) or span.last + 1 >= hit.first:
+        return None
+    first_verb = clause.words[span.last + 1].fold
+    if first_verb[:1] != word.fold[1:2] or any(h.first < hit.first for h in clause.actions):
+        return None
+    return span
+
+
+def subject_after(clause: Clause, hit: ActionHit, ok) -> Span | None:
     """Verb first (the clause's first word): the first name after it, role words between."""
-    if hit.first != 0:
-        return None  # "موسكو ودمشق تتهمان إسرائيل": a name after a non-initial verb is its object
-    for k in range(hit.last + 1, min(len(clause.words), hit.last + 6)):
+    if hit.first != 0 or clause.after_quote or clause.words[0].fold[:1] in ("و", "ف"):
+        # "موسكو ودمشق تتهمان إسرائيل": a name after a non-initial verb is its object, and
+        # after a quotation ("الإف بي آي" يداهم ...) the subject is the quoted name before it,
+        # and a verb joined by "و" or "ف" ("..ويناشد الحريري") goes on with an earlier subject.
+        return None
+    start = _after_time(clause, hit.last + 1)
+    each = [w.fold for w in clause.words[start : start + 2]] == ["كل", "من"]
+    if each:
+        start += 2  # "أدانت كل من دمشق وموسكو": each of the names joined after it
+    role = None if each else _role_span(clause, start, None)
+    if role is not None:
+        return role
+    for k in range(start, min(len(clause.words), start + 5)):
         span = _span_at(clause, k)
         if span is not None and not span.clitic and ok(span.entity):
             if k > hit.last + 1 and span.entity.type != "person":
@@ -169,19 +306,35 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         if rest != hit.first:
             return None
         rest = hit.last + 1
+    elif (shared := _coordinated_subject(clause, hit, ok)) is not None:
+        actors, rest = [shared], hit.last + 1
     else:
-        after = _subject_after(clause, hit, ok)
+        after = subject_after(clause, hit, ok)
         if after is None:
             return None
         actors, rest = _co_actors(clause, after, ok)
-    action, rest = _light_verb(clause, hit.form.action, rest)
-    target = _target_after(clause, rest, action)
+    if _court_misread(actors[0].entity, hit.form.action):
+        return None
+    if hit.form.action.key in _QUANTITY_VERBS and not is_role(actors[0].entity):
+        return None  # "دمشق تتراجع" backs down: only prices and economies fall and rise
+    action, rest = _light_verb(clause, hit.form.action, _after_time(clause, rest))
+    rest = _after_time(clause, rest)
+    target = _target_after(clause, rest, action) or _object_span(clause, rest, action)
     if target is not None and target.entity.key in {a.entity.key for a in actors}:
         target = None
     if target is None and not action.bare:
         return None
+    if action.key == "win" and target is not None and clause.words[rest].fold == "علي":
+        action = _beat()  # "فاز على ليفربول": beats Liverpool
+    if not _object_fits(action, actors[0].entity, target):
+        return None
+    if action.key in ("call for", "demand") and target is not None and not is_role(target.entity):
+        # "دعا مصر": a named country or person is called on, not called for
+        action = replace(action, en="call on", en_s="calls on", en_past="called on")
     taken = {target.first} if target else set()
-    place = None if action.speech else _place_after(clause, rest, taken)
+    place = (
+        None if action.speech else _place_after(clause, target.last + 1 if target else rest, taken)
+    )
     return Fact(
         action,
         actors[0].entity,
@@ -189,6 +342,48 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         place.entity if place else None,
         co_actors=tuple(a.entity for a in actors[1:]),
     )
+
+
+def _court_misread(actor: Entity, action: Action) -> bool:
+    """A court's "أدان" convicts and its "أكد" upholds: never "condemns" or "says"."""
+    return "court" in actor.en.lower().split() and bool(action.speech)
+
+
+def _beat() -> Action:
+    return next(a for a in load_actions()[0] if a.key == "beat")
+
+
+def _object_fits(action: Action, actor: Entity, target: Span | None) -> bool:
+    """Readings the object rules out: "أوقف بيانا" halts a statement (no arrest), "منح X
+    فرصة" gives a chance (no award to X), and a player does not beat a club."""
+    if action.key == "attack" and actor.type == "person":
+        return False  # a person's "هاجم" is a verbal attack ("لافروف يهاجم ...")
+    if target is None:
+        return True
+    thing = target.entity.key.startswith("thing/")
+    ground = target.entity.en.split()[-1] in _GROUND
+    if thing and (action.key in ("capture", "recapture") and not ground):
+        return False  # "تستعيد خدمة الإنترنت" restores a service: nothing is captured
+    if thing and action.key == "hack" and ground:
+        return False  # "تخترق مواقع" breaks through positions: no hacking
+    if action.key in _PERSON_OBJECT_VERBS and thing:
+        return False  # "خطف هدفا" snatches a goal: only people are kidnapped, jailed ...
+    if action.key == "award" and not thing:
+        return False
+    return action.key not in _CONTESTS or target.entity.type == actor.type
+
+
+def _object_span(clause: Clause, index: int, action: Action) -> Span | None:
+    """A plain-noun or role object, for verbs that take one directly ("يمدد عقد" extends
+    contract, "يستقبل ولي العهد السعودي" receives the Saudi crown prince)."""
+    if action.prep or action.speech == "say" or _span_at(clause, index) is not None:
+        return None
+    if index < len(clause.words) and clause.words[index].fold == "علي":
+        index += 1  # "سيطر على منطقة": English takes the object directly (captures area)
+    found = noun_object(clause, index)
+    if found is None and action.key in _ROLE_OBJECT_VERBS:
+        found = role_actor(clause, index)
+    return Span(index, found[1], found[0], "") if found else None
 
 
 def _light_verb(clause: Clause, action: Action, rest: int) -> tuple[Action, int]:
@@ -244,9 +439,18 @@ def _kind_after(clause: Clause, index: int) -> str | None:
     )
 
 
+_BACKGROUND = frozenset({"بعد", "قبل", "عقب", "وسط", "رغم", "بسبب", "اثر", "اثناء", "خلال", "مع"})
+
+
 def story_kind(clauses: Sequence[Clause]) -> str | None:
-    """The first action noun of a plain (not negated or questioned) clause, with its adjective."""
+    """The first action noun of a plain (not negated or questioned) clause, with its adjective.
+
+    A clause that opens with "بعد", "وسط", "رغم" ... gives the background, not the story
+    ("بعد احتجاز طائرة.. الإمارات تنهي مهمة" is no detention story).
+    """
     for clause in clauses:
+        if clause.words and clause.words[0].fold in _BACKGROUND:
+            continue
         for hit in clause.actions:
             if blocked(clause, hit) or not hit.form.action.noun or hit.form.action.speech == "say":
                 continue  # "قال", "أكد" say how the news is told, not what it is about
@@ -261,6 +465,8 @@ def story_kind(clauses: Sequence[Clause]) -> str | None:
 
 
 _GROUP_NOUNS = frozenset({"forces", "guards", "brigades", "units", "rebels", "militias", "troops"})
+_GROUP_NOUNS |= {"police", "authorities", "protesters", "gunmen", "prosecutors", "defences"}
+_GROUP_NOUNS |= {"prices"}
 
 
 def is_plural(entity: Entity) -> bool:
@@ -270,7 +476,9 @@ def is_plural(entity: Entity) -> bool:
         return True
     if entity.type != "organization":
         return False
-    words = name.split()
+    words = name.split(" in ")[0].split()  # "Authorities in Myanmar" agree with "authorities"
+    if words[-1].lower() in _GROUP_NOUNS:
+        return True
     if len(words) == 1:
         return name.endswith("s") and not name.endswith(("ss", "us", "as"))
-    return words[-1].lower() in _GROUP_NOUNS
+    return False

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .actors import is_role
 from .entities import Entity
 from .headline import Fact, is_plural
 
-_BARE_SPEECH = {
+BARE_SPEECH = {
     "deny": "issue{s} denial",
     "warn": "issue{s} warning",
     "threaten": "issue{s} threat",
 }
-_BARE_SPEECH |= {"say": "make{s} statement", "demand": "make{s} demands", "urge": "make{s} appeal"}
-_BARE_SPEECH |= {"accuse": "make{s} accusations", "announce": "make{s} announcement"}
+BARE_SPEECH |= {"say": "make{s} statement", "demand": "make{s} demands", "urge": "make{s} appeal"}
+BARE_SPEECH |= {"accuse": "make{s} accusations", "announce": "make{s} announcement"}
 
 
 def join_names(names: Sequence[str]) -> str:
@@ -54,16 +55,17 @@ def headline(fact: Fact) -> str:
     plural = is_plural(fact.actor) or bool(fact.co_actors)
     who = join_names(e.en for e in (fact.actor, *fact.co_actors))
     verb = fact.action.en if plural else fact.action.en_s
-    if fact.target is None and fact.action.speech in _BARE_SPEECH:
-        verb = _BARE_SPEECH[fact.action.speech].format(s="" if plural else "s")
-    return f"{who} {verb}{_target(fact)}{_place(fact)}"
+    if fact.target is None and fact.action.speech in BARE_SPEECH:
+        verb = BARE_SPEECH[fact.action.speech].format(s="" if plural else "s")
+    return _capital(f"{who} {verb}{_target(fact)}{_place(fact)}")
 
 
 def _the(entity: Entity) -> str:
-    """Plural groups take "the" in running text ("the Houthis"); names and places do not."""
-    return (
-        f"the {entity.en}" if is_plural(entity) and not entity.en.startswith("the ") else entity.en
-    )
+    """Plural groups and role nouns take "the" in running text ("the Houthis", "the Syrian
+    army"); names and places do not."""
+    if entity.en.startswith("the "):
+        return entity.en
+    return f"the {entity.en}" if is_plural(entity) or is_role(entity) else entity.en
 
 
 def event_sentence(fact: Fact) -> str:
@@ -81,8 +83,8 @@ def event_sentence(fact: Fact) -> str:
         target = target.replace(fact.target.en, _the(fact.target))
     who = join_names(_the(e) for e in (fact.actor, *fact.co_actors))
     verb = fact.action.en_past
-    if fact.target is None and fact.action.speech in _BARE_SPEECH:
-        verb = _BARE_SPEECH[fact.action.speech].format(s="").replace("issue ", "issued a ")
+    if fact.target is None and fact.action.speech in BARE_SPEECH:
+        verb = BARE_SPEECH[fact.action.speech].format(s="").replace("issue ", "issued a ")
         verb = (
             verb.replace("make ", "made a ")
             .replace("a demands", "demands")

@@ -1,0 +1,225 @@
+"""Actors and objects named by a common noun: "الجيش السوري" (Syrian army), "عقد ريبيري".
+
+A role or body noun (data/actor_nouns.tsv) is an actor only with what makes its English
+certain: a nationality adjective ("البرلمان المصري" -> Egyptian parliament), a country or
+organisation it belongs to ("مدرب توتنهام" -> Tottenham Hotspur coach), a place it sits in
+("محكمة في موسكو" -> court in Moscow), or nothing for the few nouns that read well alone
+(police, army, protesters). A listed person right after the role names the actor instead
+("وزير الطاقة السعودي خالد الفالح" -> Khalid al-Falih). An unknown adjective after the noun
+("القوات الخاصة") leaves the actor unsure, and an unsure actor is dropped.
+
+A plain-noun object (data/object_nouns.tsv: contract, law, deal ...) completes a verb whose
+object no name gives: "يمدد عقد ريبيري" -> extends Frank Ribery's contract.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+
+from slugify import slugify
+
+from ..arabic import tokens
+from ..settings import DATA_DIR
+from .clauses import Clause, Span
+from .entities import Entity
+from .entities.gazetteer import bare, load_gazetteer
+from .trusted import certain_name, trusted
+
+_FORMER = frozenset({"السابق", "السابقه", "الاسبق"})
+# Adjectives of a body that keep its English certain ("القوات الحكومية" -> government forces).
+_BODY_ADJECTIVES = {"الحكوميه": "government", "الامنيه": "security", "الشرعيه": "government"}
+_BODY_ADJECTIVES |= {"النظاميه": "government", "العسكريه": "military", "الاتحادي": "federal"}
+_BODY_ADJECTIVES |= {"الاتحاديه": "federal", "الجويه": "air", "البحريه": "naval"}
+# Roles a nationality qualifies as the person's own, never as whose the role is.
+_PERSONAL_ROLES = frozenset({"coach", "star", "player", "founder", "owner"})
+
+
+@dataclass(frozen=True)
+class NounRow:
+    words: tuple[str, ...]  # folded
+    en: str
+    alone: bool
+
+
+@lru_cache(maxsize=2)
+def _rows(name: str) -> tuple[NounRow, ...]:
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    out = [
+        NounRow(tuple(tokens(ar)), row["en"], row.get("alone") == "yes")
+        for row in rows
+        for ar in row["ar"].split("|")
+    ]
+    return tuple(sorted((r for r in out if r.words), key=lambda r: (-len(r.words), r.words)))
+
+
+@lru_cache(maxsize=1)
+def _demonym_by_iso() -> dict[str, str]:
+    """One adjective per country: the first listed, but British for the United Kingdom
+    (its nations' adjectives, English, Scottish, Welsh, share its code)."""
+    out: dict[str, str] = {"GB": "British"}
+    for word in load_gazetteer().demonyms.values():
+        out.setdefault(word.kind, word.en)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _iso_by_key() -> dict[str, str]:
+    return {e.key: e.iso for e in load_gazetteer().entries if e.iso}
+
+
+def demonym_of(entity: Entity) -> str | None:
+    """A country's nationality adjective in English ("Russian"), or None."""
+    iso = _iso_by_key().get(entity.key)
+    return _demonym_by_iso().get(iso) if iso else None
+
+
+def _match(clause: Clause, start: int, table: str) -> NounRow | None:
+    """The longest row whose words are the clause's words from start (no proclitic; objects
+    also with the article: "العقوبات" is "عقوبات")."""
+    words = clause.words
+    for row in _rows(table):
+        end = start + len(row.words)
+        if end > len(words):
+            continue
+        folds = [w.fold for w in words[start:end]]
+        if table == "object_nouns.tsv":
+            folds = [bare(f) for f in folds]
+            wanted = [bare(w) for w in row.words]
+        else:
+            wanted = list(row.words)
+        if folds == wanted:
+            return row
+    return None
+
+
+def _span_at(clause: Clause, index: int) -> Span | None:
+    return next((s for s in clause.names if s.first == index), None)
+
+
+def _demonym(word: str) -> str | None:
+    demonyms = load_gazetteer().demonyms
+    # "الألماني": the table holds "ألماني" without its own "ال" too (see naming.py)
+    found = demonyms.get(bare(word)) or demonyms.get(bare(bare(word)))
+    return found.en if found is not None else None
+
+
+def _owner(clause: Clause, index: int) -> tuple[str, int] | None:
+    """What the noun belongs to, in English: a nationality, a country, an organisation."""
+    if index >= len(clause.words):
+        return None
+    demonym = _demonym(clause.words[index].fold)
+    if demonym is not None and not _span_at(clause, index):
+        return demonym, index
+    span = _span_at(clause, index)
+    if span is None or not trusted(span.entity) or span.clitic not in ("", "ل", "لل"):
+        return None
+    iso = _iso_by_key().get(span.entity.key)
+    if iso and span.entity.type == "place":
+        return _demonym_by_iso().get(iso, span.entity.en), span.last
+    if span.entity.type == "organization" or (span.entity.type == "place" and not span.clitic):
+        return span.entity.en, span.last
+    return None
+
+
+def _seat(clause: Clause, index: int) -> tuple[str, int] | None:
+    """ "محكمة في موسكو": the place a body sits in."""
+    if index + 1 >= len(clause.words) or clause.words[index].fold != "في":
+        return None
+    span = _span_at(clause, index + 1)
+    if span is None or span.entity.type != "place" or not trusted(span.entity):
+        return None
+    return span.entity.en, span.last
+
+
+def _unsure_next(clause: Clause, index: int) -> bool:
+    """An adjective we cannot read follows: the actor's English would be incomplete."""
+    if index >= len(clause.words) or _span_at(clause, index):
+        return False
+    word = clause.words[index].fold
+    return word.startswith("ال") and word.endswith(("ي", "يه")) and word not in _FORMER
+
+
+def _entity(en: str, kind: str = "role") -> Entity:
+    return Entity(f"{kind}/{slugify(en)}", "", "organization", en, 0, spelled="rule")
+
+
+def _of_owner(en: str, clause: Clause, index: int) -> str:
+    """ "رئيس فيسبوك" is the company's chief (headline English): a president only of a country."""
+    span = _span_at(clause, index)
+    if en == "president" and span is not None and span.entity.type == "organization":
+        return "chief"
+    return en
+
+
+def _apposition(clause: Clause, index: int, en: str) -> tuple[Entity, int] | None:
+    """ "الرئيس المصري عبد الفتاح السيسي": a person after the role is the actor, named when
+    the name's English is certain, else by the role (the name still belongs to it)."""
+    person = _span_at(clause, index)
+    if person is None or person.entity.type != "person" or person.clitic:
+        return None
+    if certain_name(person.entity):
+        return person.entity, person.last
+    return _entity(en), person.last
+
+
+def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
+    """The actor a role or body noun phrase names from start, and its last word index."""
+    row = _match(clause, start, "actor_nouns.tsv")
+    if row is None or _span_at(clause, start):
+        return None
+    last = start + len(row.words) - 1
+    en = row.en
+    if last + 1 < len(clause.words) and clause.words[last + 1].fold in _BODY_ADJECTIVES:
+        last += 1
+        en = f"{_BODY_ADJECTIVES[clause.words[last].fold]} {en}"
+    named = _apposition(clause, last + 1, en)
+    if named is not None and (row.alone or not is_role(named[0])):
+        return named  # a bare "الرئيس" is named only by a person whose English is certain
+    owner = _owner(clause, last + 1)
+    if owner is not None and row.en in _PERSONAL_ROLES and _demonym(clause.words[owner[1]].fold):
+        return None  # "المدرب الألماني": the coach's own nationality, not whose coach he is
+    seat = None if owner else _seat(clause, last + 1)
+    if owner is None and seat is None and not row.alone:
+        return None
+    if owner is not None:
+        en, last = f"{owner[0]} {_of_owner(en, clause, last + 1)}", owner[1]
+    elif seat is not None:
+        en, last = f"{en} in {seat[0]}", seat[1]
+    if last + 1 < len(clause.words) and clause.words[last + 1].fold in _FORMER:
+        en, last = f"former {en}", last + 1
+    if (named := _apposition(clause, last + 1, en)) is not None:
+        return named
+    if _unsure_next(clause, last + 1):
+        return None
+    return _entity(en), last
+
+
+def noun_object(clause: Clause, start: int) -> tuple[Entity, int] | None:
+    """A plain-noun object with its owner: "عقد ريبيري" -> Frank Ribery's contract."""
+    row = _match(clause, start, "object_nouns.tsv")
+    if row is None:
+        return None
+    last = start + len(row.words) - 1
+    nxt = last + 1
+    adjective = (
+        _BODY_ADJECTIVES.get("ال" + bare(clause.words[nxt].fold), "")
+        if nxt < len(clause.words)
+        else ""
+    )
+    if adjective:  # "مواقع عسكرية" -> military positions
+        row, last, nxt = NounRow(row.words, f"{adjective} {row.en}", row.alone), nxt, nxt + 1
+    demonym = _demonym(clause.words[nxt].fold) if nxt < len(clause.words) else None
+    span = _span_at(clause, nxt)
+    if demonym is not None and span is None:
+        return _entity(f"{demonym} {row.en}", "thing"), nxt
+    if span is not None and not span.clitic and trusted(span.entity):
+        return _entity(f"{span.entity.en}'s {row.en}", "thing"), span.last
+    return _entity(row.en, "thing"), last
+
+
+def is_role(entity: Entity) -> bool:
+    """A role or object read from common nouns: not an entity of the article."""
+    return entity.key.startswith(("role/", "thing/"))
