@@ -118,6 +118,21 @@ def test_background_and_lead_nouns_are_not_the_kind_of_story():
     assert b.kind is None and b.title == "Taliban, Kunduz"
 
 
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("مقتل جندي في قندوز", "killing"),  # a nominal title: the noun heads it
+        ("طالبان: مقتل جندي في قندوز", "killing"),  # a name before the colon is no clause
+        ("طالبان تسقط منافسها في قندوز", None),  # a title verb may be figurative
+        ("طالبان تتراجع عن الهجوم على قندوز", None),  # the verb governs the noun after it
+        ("قانون مصادرة الأموال في مصر", None),  # the noun modifies another: the law is the story
+        ('ترامب يوقع "إعلان مصر"', None),  # the quoted name after the verb is no event
+    ],
+)
+def test_kind_of_story_only_from_a_noun_heading_the_main_clause(title, kind):
+    assert brief(title).kind == kind
+
+
 def test_role_groups_agree_in_the_plural():
     police = Entity("role/police", "", "organization", "police", 0, spelled="rule")
     army = Entity("role/army", "", "organization", "Syrian army", 0, spelled="rule")

@@ -443,25 +443,50 @@ _BACKGROUND = frozenset({"بعد", "قبل", "عقب", "وسط", "رغم", "بس
 
 
 def story_kind(clauses: Sequence[Clause]) -> str | None:
-    """The first action noun of a plain (not negated or questioned) clause, with its adjective.
+    """The event noun heading the title's main clause, with its adjective; else None.
 
-    A clause that opens with "بعد", "وسط", "رغم" ... gives the background, not the story
-    ("بعد احتجاز طائرة.. الإمارات تنهي مهمة" is no detention story).
+    The main clause is the first that is not background ("بعد", "وسط", "رغم" ...: "بعد احتجاز
+    طائرة.. الإمارات تنهي مهمة" is no detention story) nor names alone ("السعودية: ...").
+    Later clauses are quotes and asides ('ترامب يوقع "إعلان ..."' is no announcement).
     """
     for clause in clauses:
-        if clause.words and clause.words[0].fold in _BACKGROUND:
+        if not clause.words or clause.words[0].fold in _BACKGROUND:
             continue
-        for hit in clause.actions:
-            if blocked(clause, hit) or not hit.form.action.noun or hit.form.action.speech == "say":
-                continue  # "قال", "أكد" say how the news is told, not what it is about
-            if hit.form.action.key in _LIGHT_VERBS and any(
-                h.first > hit.last for h in clause.actions
-            ):
-                continue  # "تشن هجوما": the attack is the story, not the launching
-            nxt = clause.words[hit.last + 1].fold if hit.last + 1 < len(clause.words) else ""
-            noun = hit.form.action.noun
-            return f"{_ADJECTIVES[nxt]} {noun}" if nxt in _ADJECTIVES else noun
+        if _heads_clause(clause, len(clause.words)):
+            continue  # names only: the speaker or country before a colon
+        return _clause_kind(clause)
     return None
+
+
+def _clause_kind(clause: Clause) -> str | None:
+    """The clause's first event noun before any verb that is not a reporting or light verb.
+
+    A verb's kind is left out: title verbs are often figurative ("يسقط" a team beats another,
+    "يستعيد ذكرى" recalls a memory), and a verb read literally is stated by the headline
+    itself. A verb also governs the nouns after it ("تتراجع عن عملية", "تستعد لحرب"), so
+    they are not the story either.
+    """
+    for hit in clause.actions:
+        action = hit.form.action
+        if blocked(clause, hit) or action.speech == "say":
+            continue  # "قال", "أكد" say how the news is told, not what it is about
+        if hit.form.pos != "noun":
+            if action.key in _LIGHT_VERBS and any(h.first > hit.last for h in clause.actions):
+                continue  # "تشن هجوما": the attack is the story, not the launching
+            return None
+        if not action.noun:
+            continue
+        if not _heads_clause(clause, hit.first):
+            return None  # "قانون مصادرة ...": the noun modifies another noun, the law is the story
+        nxt = clause.words[hit.last + 1].fold if hit.last + 1 < len(clause.words) else ""
+        return f"{_ADJECTIVES[nxt]} {action.noun}" if nxt in _ADJECTIVES else action.noun
+    return None
+
+
+def _heads_clause(clause: Clause, index: int) -> bool:
+    """Only names and numbers come before word ``index``: it heads a nominal title ("مقتل 14")."""
+    named = {i for span in clause.names for i in range(span.first, span.last + 1)}
+    return all(i in named or clause.words[i].fold.isdigit() for i in range(index))
 
 
 _GROUP_NOUNS = frozenset({"forces", "guards", "brigades", "units", "rebels", "militias", "troops"})
