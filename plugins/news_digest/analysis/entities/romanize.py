@@ -130,6 +130,8 @@ def _best(counts: Mapping[str, int], arabic: str = "") -> tuple[str, int]:
     the Arabic best, then the alphabetically first (deterministic)."""
     top = max(counts.values())
     tied = [spelling for spelling, count in counts.items() if count == top]
+    if len(tied) == 1:  # the usual case: no consonant fit to compute (it dominates loading)
+        return tied[0], top
     return min(tied, key=lambda sp: (-_fits(arabic, sp), sp)), top
 
 
@@ -179,6 +181,8 @@ class JointModel:
     # Memo of logprob: decoding asks for the same (history, token) over and over, and the
     # interpolation recurses through every shorter history each time. Not part of the value.
     _memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # (history, Arabic chunk) -> probabilities of the chunk's options (see _option_probs).
+    _option_memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def logprob(self, history: tuple[str, ...], token: str) -> float:
         key = (history[-(self.order - 1) :] if self.order > 1 else (), token)
@@ -243,28 +247,73 @@ def load_model(data_dir: Path = DATA_DIR) -> JointModel | None:
     return build_joint_model(ngrams, order)
 
 
-@dataclass(frozen=True)
-class _Hypothesis:
-    score: float
-    history: tuple[str, ...]
-    english: str
+# A hypothesis of the beam: (score, joint history, English so far). Plain tuples: decoding
+# makes hundreds of thousands of them.
+_Hypothesis = tuple[float, tuple[str, ...], str]
 
 
-def _extend(model: JointModel, hyp: _Hypothesis, chunk: str) -> Iterable[_Hypothesis]:
-    for english in model.options.get(chunk, ()):
-        token = f"{chunk}|{english}"
-        score = hyp.score + model.logprob(hyp.history, token)
-        yield _Hypothesis(score, (*hyp.history, token)[-(model.order - 1) :], hyp.english + english)
+def _option_probs(model: JointModel, history: tuple[str, ...], chunk: str) -> tuple[float, ...]:
+    """The interpolated probability of each English option of ``chunk`` after ``history``,
+    memoised at every order: the shorter histories are shared by many longer ones."""
+    key = (history, chunk)
+    found = model._option_memo.get(key)
+    if found is not None:
+        return found
+    options = model.options.get(chunk, ())
+    if history:
+        lower = _option_probs(model, history[1:], chunk)
+    else:
+        lower = (1.0 / model.vocabulary,) * len(options)
+    total, types = model.history.get(history, (0, 0))
+    if total == 0:
+        found = lower
+    else:
+        counts = model.counts
+        found = tuple(
+            (counts.get((*history, f"{chunk}|{english}"), 0) + types * low) / (total + types)
+            for english, low in zip(options, lower, strict=True)
+        )
+    if len(model._option_memo) >= MEMO_MAX:  # bounded, as the logprob memo
+        model._option_memo.clear()
+    model._option_memo[key] = found
+    return found
+
+
+def _option_steps(
+    model: JointModel, context: tuple[str, ...], chunk: str
+) -> tuple[tuple[float, str, str], ...]:
+    """(log probability, joint token, English) of each option of ``chunk`` after ``context``."""
+    key = (context, chunk, "log")
+    found = model._option_memo.get(key)
+    if found is None:
+        probs = _option_probs(model, context, chunk)
+        options = model.options.get(chunk, ())
+        found = tuple(
+            (math.log(prob), f"{chunk}|{english}", english)
+            for english, prob in zip(options, probs, strict=True)
+        )
+        model._option_memo[key] = found
+    return found
+
+
+def _extend(model: JointModel, hyp: _Hypothesis, chunk: str) -> list[_Hypothesis]:
+    score, history, spelled = hyp
+    context = history[-(model.order - 1) :] if model.order > 1 else ()
+    keep = -(model.order - 1)
+    return [
+        (score + logp, (*history, token)[keep:], spelled + english)
+        for logp, token, english in _option_steps(model, context, chunk)
+    ]
 
 
 def _prune(hyps: list[_Hypothesis], width: int) -> list[_Hypothesis]:
     # One hypothesis per (history, spelling): the rest can only score lower from here on.
     best: dict[tuple[tuple[str, ...], str], _Hypothesis] = {}
     for hyp in hyps:
-        key = (hyp.history, hyp.english)
-        if key not in best or hyp.score > best[key].score:
+        key = (hyp[1], hyp[2])
+        if key not in best or hyp[0] > best[key][0]:
             best[key] = hyp
-    return heapq.nlargest(width, best.values(), key=lambda h: (h.score, h.english))
+    return heapq.nlargest(width, best.values(), key=lambda h: (h[0], h[2]))
 
 
 def _logaddexp(a: float, b: float) -> float:
@@ -278,7 +327,7 @@ def decode(
     """The ``nbest`` English spellings of one Arabic key, with their log scores, best first."""
     if not word:
         return []
-    start = _Hypothesis(0.0, (START,)[-(model.order - 1) :] if model.order > 1 else (), "")
+    start: _Hypothesis = (0.0, (START,)[-(model.order - 1) :] if model.order > 1 else (), "")
     stacks: list[list[_Hypothesis]] = [[] for _ in range(len(word) + 1)]
     stacks[0] = [start]
     for i in range(len(word)):
@@ -289,9 +338,9 @@ def decode(
                     stacks[i + size].extend(_extend(model, hyp, word[i : i + size]))
     scored: dict[str, float] = {}
     for hyp in stacks[len(word)]:
-        score = hyp.score + model.logprob(hyp.history, END)
-        if hyp.english:  # one spelling, several segmentations: their probabilities add up
-            scored[hyp.english] = _logaddexp(scored.get(hyp.english, -math.inf), score)
+        score = hyp[0] + model.logprob(hyp[1], END)
+        if hyp[2]:  # one spelling, several segmentations: their probabilities add up
+            scored[hyp[2]] = _logaddexp(scored.get(hyp[2], -math.inf), score)
     return sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:nbest]
 
 
