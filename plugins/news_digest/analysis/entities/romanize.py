@@ -49,6 +49,10 @@ MAX_ARABIC_CHUNK = 1
 # as well as 12 there (top-1 0.258 vs 0.250 on 400 words) in a quarter of the time.
 BEAM = 4
 MEMO_MAX = 50_000  # entries of the model's probability memo (about 20 MB)
+# Entries of each option memo: one holds every English option of a chunk (tens of them). A
+# 1,000-article cold build peaked 385 MB higher at 50,000 entries, 230 MB at 5,000 and 30 MB
+# at 500, for 0.91x, 0.85x and 0.90x the time (bench/build_bench.py, one run each).
+OPTION_MEMO_MAX = 500
 NBEST = 4
 # Log-probability bonus for a candidate that the name data knows as an English spelling, plus a
 # share of its log frequency: tuned by tools/build_name_data.py on its own dev pairs.
@@ -181,8 +185,10 @@ class JointModel:
     # Memo of logprob: decoding asks for the same (history, token) over and over, and the
     # interpolation recurses through every shorter history each time. Not part of the value.
     _memo: dict = field(default_factory=dict, compare=False, repr=False)
-    # (history, Arabic chunk) -> probabilities of the chunk's options (see _option_probs).
+    # (history, Arabic chunk) -> probabilities of the chunk's options (see _option_probs), and
+    # -> (log probability, token, English) steps of the beam (see _option_steps).
     _option_memo: dict = field(default_factory=dict, compare=False, repr=False)
+    _step_memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def logprob(self, history: tuple[str, ...], token: str) -> float:
         key = (history[-(self.order - 1) :] if self.order > 1 else (), token)
@@ -273,7 +279,7 @@ def _option_probs(model: JointModel, history: tuple[str, ...], chunk: str) -> tu
             (counts.get((*history, f"{chunk}|{english}"), 0) + types * low) / (total + types)
             for english, low in zip(options, lower, strict=True)
         )
-    if len(model._option_memo) >= MEMO_MAX:  # bounded, as the logprob memo
+    if len(model._option_memo) >= OPTION_MEMO_MAX:  # bounded, as the logprob memo
         model._option_memo.clear()
     model._option_memo[key] = found
     return found
@@ -283,8 +289,8 @@ def _option_steps(
     model: JointModel, context: tuple[str, ...], chunk: str
 ) -> tuple[tuple[float, str, str], ...]:
     """(log probability, joint token, English) of each option of ``chunk`` after ``context``."""
-    key = (context, chunk, "log")
-    found = model._option_memo.get(key)
+    key = (context, chunk)
+    found = model._step_memo.get(key)
     if found is None:
         probs = _option_probs(model, context, chunk)
         options = model.options.get(chunk, ())
@@ -292,7 +298,9 @@ def _option_steps(
             (math.log(prob), f"{chunk}|{english}", english)
             for english, prob in zip(options, probs, strict=True)
         )
-        model._option_memo[key] = found
+        if len(model._step_memo) >= OPTION_MEMO_MAX:
+            model._step_memo.clear()
+        model._step_memo[key] = found
     return found
 
 
