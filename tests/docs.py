@@ -7,12 +7,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 from news_digest.ingest.structure import build_document, split_into_sentences
-from news_digest.models import Document
+from news_digest.models import Document, Sentence
 
 
 def doc_of(*paragraphs: str, read_also: tuple[str, ...] = ()) -> Document:
     sentences = split_into_sentences(paragraphs)
     return Document("t", "t.txt", "t", True, tuple(paragraphs), sentences, read_also)
+
+
+def titled_doc(title: str, *sentences: str) -> Document:
+    """A document with a real title and one sentence per paragraph (headline tests)."""
+    return Document(
+        id="t",
+        source_file="t.txt",
+        title=title,
+        title_derived=False,
+        paragraphs=tuple(sentences),
+        sentences=tuple(Sentence(s, i) for i, s in enumerate(sentences)),
+        read_also=(),
+    )
 
 
 def seed(seeds_dir: Path, prefix: str) -> Document:

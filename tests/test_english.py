@@ -7,26 +7,15 @@ from news_digest.analysis.article import analyze
 from news_digest.analysis.english import load_translator
 from news_digest.analysis.lexicon import load_actions
 from news_digest.ingest.seeds import read_seed
-from news_digest.models import Document, Sentence
 from news_digest.pipeline import document_from_seed
+
+from docs import titled_doc
 
 TESTS = Path(__file__).parent
 
 
-def doc_of(title: str, *sentences: str) -> Document:
-    return Document(
-        id="t",
-        source_file="t.txt",
-        title=title,
-        title_derived=False,
-        paragraphs=tuple(sentences),
-        sentences=tuple(Sentence(s, i) for i, s in enumerate(sentences)),
-        read_also=(),
-    )
-
-
 def brief(title: str, *sentences: str):
-    return analyze(doc_of(title, *sentences)).english
+    return analyze(titled_doc(title, *sentences)).english
 
 
 LEAD = "وقالت مصادر محلية إن الحوثيين وطالبان في جازان وقندوز وليبيا."

@@ -8,7 +8,8 @@ from news_digest.analysis.article import analyze
 from news_digest.analysis.clauses import clauses_of
 from news_digest.analysis.entities import Entity
 from news_digest.analysis.headline import is_plural
-from news_digest.models import Document, Sentence
+
+from docs import titled_doc
 
 LEAD = "وذكرت مصادر محلية أن الاجتماع انتهى مساء."
 # The entity stage finds names in the body: this sentence names those the titles use.
@@ -16,17 +17,7 @@ NAMES = "وتحدثت مصادر عن ترامب ومصر والسعودية و�
 
 
 def brief(title: str, *lead: str):
-    sentences = (*(lead or (LEAD,)), NAMES)
-    doc = Document(
-        id="t",
-        source_file="t.txt",
-        title=title,
-        title_derived=False,
-        paragraphs=tuple(sentences),
-        sentences=tuple(Sentence(s, i) for i, s in enumerate(sentences)),
-        read_also=(),
-    )
-    return analyze(doc).english
+    return analyze(titled_doc(title, *(lead or (LEAD,)), NAMES)).english
 
 
 def test_a_body_with_its_nationality_acts():

@@ -194,21 +194,27 @@ class JointModel:
         key = (history[-(self.order - 1) :] if self.order > 1 else (), token)
         found = self._memo.get(key)
         if found is None:
-            if len(self._memo) >= MEMO_MAX:  # bounded: a worker process keeps it all build long
-                self._memo.clear()
-            found = self._memo[key] = math.log(self._prob(*key))
+            found = math.log(self._prob(*key))
+            _remember(self._memo, key, found, MEMO_MAX)
         return found
 
     def _prob(self, history: tuple[str, ...], token: str) -> float:
         lower = 1.0 / self.vocabulary if not history else self._prob(history[1:], token)
-        if not history:
-            total, types = self.history.get((), (0, 0))
-        else:
-            total, types = self.history.get(history, (0, 0))
+        return self.mix(history, token, lower)
+
+    def mix(self, history: tuple[str, ...], token: str, lower: float) -> float:
+        """The estimate after ``history``, interpolated with ``lower`` (the shorter history's)."""
+        total, types = self.history.get(history, (0, 0))
         if total == 0:
             return lower
-        seen = self.counts.get((*history, token), 0)
-        return (seen + types * lower) / (total + types)
+        return (self.counts.get((*history, token), 0) + types * lower) / (total + types)
+
+
+def _remember(memo: dict, key: object, value: object, limit: int) -> None:
+    # Bounded: a worker process keeps its memos all build long.
+    if len(memo) >= limit:
+        memo.clear()
+    memo[key] = value
 
 
 def build_joint_model(ngrams: Mapping[tuple[str, ...], int], order: int) -> JointModel:
@@ -270,18 +276,11 @@ def _option_probs(model: JointModel, history: tuple[str, ...], chunk: str) -> tu
         lower = _option_probs(model, history[1:], chunk)
     else:
         lower = (1.0 / model.vocabulary,) * len(options)
-    total, types = model.history.get(history, (0, 0))
-    if total == 0:
-        found = lower
-    else:
-        counts = model.counts
-        found = tuple(
-            (counts.get((*history, f"{chunk}|{english}"), 0) + types * low) / (total + types)
-            for english, low in zip(options, lower, strict=True)
-        )
-    if len(model._option_memo) >= OPTION_MEMO_MAX:  # bounded, as the logprob memo
-        model._option_memo.clear()
-    model._option_memo[key] = found
+    found = tuple(
+        model.mix(history, f"{chunk}|{english}", low)
+        for english, low in zip(options, lower, strict=True)
+    )
+    _remember(model._option_memo, key, found, OPTION_MEMO_MAX)
     return found
 
 
@@ -298,9 +297,7 @@ def _option_steps(
             (math.log(prob), f"{chunk}|{english}", english)
             for english, prob in zip(options, probs, strict=True)
         )
-        if len(model._step_memo) >= OPTION_MEMO_MAX:
-            model._step_memo.clear()
-        model._step_memo[key] = found
+        _remember(model._step_memo, key, found, OPTION_MEMO_MAX)
     return found
 
 
