@@ -1,13 +1,15 @@
-"""The "kind of story" of fallback English headlines on random news, beside another checkout.
+"""English headlines and their "kind of story" on random news, beside another checkout.
 
     python eval/story_kinds.py                          # 400 random ant_multisource articles
     python eval/story_kinds.py -n 200 --baseline DIR    # DIR: another checkout, same articles
+    python eval/story_kinds.py --stated                 # the stated headlines, to read
 
 The articles are drawn (seeded) from ../shared/corpus/ant_multisource (read at run time, never
 copied), leaving out every article of eval/data/english_gold.tsv, so no gold or test article is
 read. Each checkout runs in its own process with its own plugin. The script prints how many
-articles get a kind, then every article whose kind is stated or differs, with its Arabic title,
-for a reader to judge: a kind that misleads ("shooting down" for a team beating another) is
+articles get a kind and a stated headline (actor and action), then every article whose kind is
+stated or differs (``--stated``: every stated headline of this checkout), with its Arabic title,
+for a reader to judge: a line that misleads ("shooting down" for a team beating another) is
 worse than none. Without the corpus it says so and exits 0.
 """
 
@@ -36,7 +38,7 @@ def sample_ids(n: int) -> list[str]:
 
 
 def worker(ids: list[str]) -> dict[str, list]:
-    """Runs with the checkout's plugin first on sys.path: id -> [kind or None, title]."""
+    """Runs with the checkout's plugin first on sys.path: id -> [kind, title, headline, stated]."""
     from news_digest.analysis.article import analyze
     from news_digest.ingest.seeds import read_seed
     from news_digest.pipeline import document_from_seed
@@ -44,7 +46,8 @@ def worker(ids: list[str]) -> dict[str, list]:
     out = {}
     for article_id in ids:
         doc = document_from_seed(read_seed(CORPUS / "articles" / f"{article_id}.txt"))
-        out[article_id] = [analyze(doc).english.kind, doc.title]
+        brief = analyze(doc).english
+        out[article_id] = [brief.kind, doc.title, brief.title, brief.stated]
     return out
 
 
@@ -65,12 +68,20 @@ def run(checkout: Path, ids: list[str]) -> dict[str, list]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def report(results: dict[str, dict[str, list]], ids: list[str]) -> None:
+def report(results: dict[str, dict[str, list]], ids: list[str], stated: bool) -> None:
     names = list(results)
     print(f"ant_multisource, {len(ids)} random articles outside the gold (seed {SEED})")
     for name in names:
-        stated = sum(1 for i in ids if results[name][i][0])
-        print(f"{name}: kind stated for {stated} ({stated / max(len(ids), 1):.3f})")
+        kinds = sum(1 for i in ids if results[name][i][0])
+        heads = sum(1 for i in ids if results[name][i][3])
+        print(f"{name}: kind for {kinds}, stated headline for {heads} of {len(ids)}")
+    if stated:
+        print("\nid\theadline\ttitle")
+        for i in ids:
+            _, title, headline, is_stated = results[names[0]][i]
+            if is_stated:
+                print(f"{i}\t{headline}\t{title}")
+        return
     print("\nid\t" + "\t".join(names) + "\ttitle")
     for i in ids:
         kinds = [results[name][i][0] for name in names]
@@ -82,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=400)
     parser.add_argument("--baseline", type=Path, help="another checkout to compare with")
+    parser.add_argument("--stated", action="store_true", help="list the stated headlines")
     args = parser.parse_args(argv)
     if not (CORPUS / "articles").is_dir():
         print(f"corpus not found at {CORPUS}: place ../shared/corpus beside the repo. Skipped.")
@@ -90,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {"this checkout": run(ROOT, ids)}
     if args.baseline:
         results["baseline"] = run(args.baseline.resolve(), ids)
-    report(results, ids)
+    report(results, ids, args.stated)
     return 0
 
 
