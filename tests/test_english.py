@@ -136,3 +136,45 @@ def test_the_english_brief_is_the_same_under_every_hash_seed(seeds_dir):
         briefs = [a["english"] for a in json.loads(result.stdout)["articles"]]
         outputs.add(json.dumps(briefs, sort_keys=True))
     assert len(outputs) == 1
+
+
+def _quote(speaker_en, role_en=None):
+    from news_digest.analysis.quotes import Quote
+
+    return Quote("نص", "اسم", speaker_en, None, role_en, True, 0)
+
+
+def test_the_standfirst_never_prints_a_guessed_speaker_name():
+    from news_digest.analysis.standfirst import quote_sentence
+
+    doc = titled_doc("عنوان", "وقال الرجل إن الوضع هادئ.")
+    guessed = frozenset({"Samu Ohmtiti"})
+    # A guessed name gives way to its role when the role says whose it is ...
+    line = quote_sentence(doc, [_quote("Samu Ohmtiti", "French defender of Barcelona")], guessed)
+    assert line == "The French defender of Barcelona is quoted in the article."
+    # ... and to nothing when the role is a bare title; the next quote is tried instead.
+    quotes = [_quote("Samu Ohmtiti", "Dr"), _quote("Zabihullah Mujahid", "Taliban spokesman")]
+    line = quote_sentence(doc, quotes, guessed)
+    assert line == "Zabihullah Mujahid (Taliban spokesman) is quoted in the article."
+    assert quote_sentence(doc, [_quote("Samu Ohmtiti")], guessed) is None
+    # A role phrase takes "The"; a name with particles does not.
+    assert quote_sentence(doc, [_quote("Spanish coach")]).startswith("The Spanish coach is")
+    assert quote_sentence(doc, [_quote("Muhammad al-Nasser")]).startswith("Muhammad al-Nasser is")
+
+
+def test_english_cards_list_only_certain_names():
+    from news_digest.analysis.trusted import certain_name
+    from news_digest.site.pages import english_summary
+
+    said = "وقال اللاعب الفرنسي صامويل أومتيتي إن الحوثيين في جازان."
+    analysis = analyze(titled_doc("الحوثيون يهاجمون جازان", said))
+
+    class _Article:  # english_summary reads only .analysis
+        pass
+
+    _Article.analysis = analysis
+    card = english_summary(_Article())
+    names = {e.en: certain_name(e) for e in analysis.entities.entities}
+    assert names["Houthis"] and "Houthis" in card
+    guessed = [en for en, certain in names.items() if not certain]
+    assert guessed and not any(en in card for en in guessed)  # "Samu Ohmtiti" is a guess

@@ -195,3 +195,14 @@ def test_time_grows_linearly_with_text() -> None:
         'وقال المتحدث باسم الوزارة إن "الوضع تحت السيطرة الكاملة الآن". وأضاف: "لا خسائر". ' * 5
     )
     assert growth_ratio(lambda d: extract_quotes(d, EntityResult((), ())), paragraph) < 3
+
+
+def test_an_everyday_word_is_no_outlet_and_a_platform_no_speaker() -> None:
+    # "وقال البيان" is "the statement said", not the newspaper Al Bayan.
+    doc = doc_of('وقال البيان: "الحكومة ستواصل دعم المزارعين في كل المحافظات".')
+    [quote] = extract_quotes(doc, extract_entities(doc))
+    assert quote.speaker_en != "Al Bayan"
+    # "قال على تويتر": the platform is where he spoke, not who spoke.
+    doc = doc_of('وقال مستخدم على تويتر "هذا القرار سيغير حياة الملايين في البلاد".')
+    [quote] = extract_quotes(doc, extract_entities(doc))
+    assert quote.speaker == "مستخدم" and quote.speaker_en is None

@@ -292,7 +292,8 @@ def compose(
         text, first = fallback_headline(names, kind), fallback_sentence(names, kind)
     if text is not None and not english_ok(text):
         text, first, fact = None, None, None  # a name without English: say nothing rather
-    lines = standfirst(first, doc, extracted.quotes, extracted.figures, extracted.claims)
+    doubtful = frozenset(e.en for e in result.entities if not certain_name(e))
+    lines = standfirst(first, doc, extracted.quotes, extracted.figures, extracted.claims, doubtful)
     return _brief(fact, text, lines, kind, from_lead and fact is not None, title, lead, excluded)
 
 

@@ -21,6 +21,7 @@ from ..arabic import ARABIC_LETTER_CLASS, fold
 from ..ingest.sentences import quote_spans
 from ..models import Document
 from .entities import role_english
+from .entities.gazetteer import bare, has_article, load_gazetteer
 from .sources import fold_with_offsets, load_outlets
 
 if TYPE_CHECKING:  # only the shapes are used: any object with these fields will do
@@ -223,20 +224,36 @@ def _person_between(named: tuple[_Named, ...], start: int, end: int) -> _Named |
     return None
 
 
+# As written (folded على is the name علي).
+_MEDIUM_PREPOSITIONS = frozenset({"على", "عبر", "في", "من", "إلى", "الى", "عن", "مع"})
+
+
 def _org_right_after(sent: _Sentence, start: int, end: int) -> Speaker | None:
     """An organisation or outlet as the subject: the first word or two after the verb."""
     head = sent.text[start:end]
     lead_words = len(head.split()[:2])
     for item in sent.named:
-        leading = len(sent.text[start : item.start].split()) < lead_words
-        if start <= item.start < end and item.entity.type != "place" and leading:
+        before = sent.text[start : item.start].split()
+        leading = len(before) < lead_words
+        # "كتب على تويتر": after a preposition the name is the medium, not the subject.
+        medium = bool(before) and before[-1].strip(_QUOTE_MARKS) in _MEDIUM_PREPOSITIONS
+        if start <= item.start < end and item.entity.type != "place" and leading and not medium:
             return speaker_of(item)
     words = [w.strip(_QUOTE_MARKS + "،,") for w in head.split()]
+    words = [w for w in words if w]
     for size in (2, 1):
         name = " ".join(words[:size])
-        if fold(name) in _outlet_names():
+        if fold(name) in _outlet_names() and not (len(words[:size]) == 1 and _everyday(name)):
             return Speaker(name, _outlet_names()[fold(name)])
     return None
+
+
+def _everyday(word: str) -> bool:
+    """An outlet named by an everyday word: after a speech verb, "وقال البيان" is "the
+    statement said", not the newspaper Al Bayan (likewise الحياة, الوطن, اليوم); a bare
+    name such as طلوع stays the outlet."""
+    form = _clean(word)
+    return has_article(form) and load_gazetteer().words.get(bare(form)) in ("common", "stop")
 
 
 def _clean(word: str) -> str:
@@ -252,7 +269,9 @@ def _phrase_after(sent: _Sentence, start: int, end: int) -> tuple[str | None, bo
     kept: list[str] = []
     for word in words:
         bare = _clean(word)
-        if not bare or bare.startswith(("ل", "خلال")) or bare in _PREP_START:
+        # "قال على تويتر": where he spoke; as written, since folded على is the name علي.
+        medium = word.strip(_QUOTE_MARKS + "،,:") in ("على", "عبر")
+        if not bare or bare.startswith(("ل", "خلال")) or bare in _PREP_START or medium:
             break
         kept.append(word.strip(_QUOTE_MARKS + "،,:"))
         if word[-1] in "،,:":

@@ -56,16 +56,39 @@ def _speech_phrase(doc: Document, quote: Quote) -> str:
     return ""
 
 
-def quote_sentence(doc: Document, quotes: Sequence[Quote]) -> str | None:
+def _speaker(quote: Quote, doubtful: frozenset[str]) -> str | None:
+    """Who is quoted, in English: the name, with its role; the role alone when the name's
+    English is only a guess ("Samu Ohmtiti" for Samuel Umtiti) and the role says whose it is
+    ("the Egyptian minister of foreign affairs", not a bare "the judge"); None otherwise."""
+    name, role = quote.speaker_en, quote.role_en if english_ok(quote.role_en) else None
+    if english_ok(name) and name not in doubtful:
+        name = _with_article(name)
+        return f"{name} ({role})" if role and role.lower() not in name.lower() else name
+    if role is None or len(role.split()) < 2:
+        return None
+    return _with_article(role)
+
+
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von", "der"})
+
+
+def _with_article(who: str) -> str:
+    """A role phrase takes "The" ("The Spanish coach", "The governor of Kandahar"); a name,
+    whose words are capitalised but for particles (al-Nasser, bin), does not."""
+    words = [w for w in who.split() if w.split("-")[0].lower() not in _NAME_PARTICLES]
+    common = [w for w in words if w[:1].islower() and w not in ("of", "for", "the", "and")]
+    if not common or who.lower().startswith("the "):
+        return who
+    return "The " + who
+
+
+def quote_sentence(
+    doc: Document, quotes: Sequence[Quote], doubtful: frozenset[str] = frozenset()
+) -> str | None:
     for quote in quotes:
-        if not english_ok(quote.speaker_en):
-            continue
-        who = quote.speaker_en
-        if who[:1].islower():  # a role, not a name: "governor of Kandahar"
-            who = "The " + who
-        if english_ok(quote.role_en) and quote.role_en.lower() not in who.lower():
-            who = f"{who} ({quote.role_en})"
-        return f"{who} is quoted in the article{_speech_phrase(doc, quote)}."
+        who = _speaker(quote, doubtful)
+        if who is not None:
+            return f"{who} is quoted in the article{_speech_phrase(doc, quote)}."
     return None
 
 
@@ -81,9 +104,9 @@ def figure_sentence(figures: Sequence[Figure]) -> str | None:
     return None
 
 
-def claim_sentence(claims: Sequence[Claim]) -> str | None:
+def claim_sentence(claims: Sequence[Claim], doubtful: frozenset[str] = frozenset()) -> str | None:
     for claim in claims:
-        if english_ok(claim.claimant_en):
+        if english_ok(claim.claimant_en) and claim.claimant_en not in doubtful:
             tail = ", which it says cannot be independently verified" if claim.unverifiable else ""
             return f"It reports a claim by {claim.claimant_en}{tail}."
     return None
@@ -124,13 +147,21 @@ def published_sentence(doc: Document) -> str | None:
     return f"It is dated {date}." if date else None
 
 
-def standfirst(first: str | None, doc: Document, quotes, figures, claims) -> tuple[str, ...]:
-    """Two or three English sentences, the event (or names) first."""
+def standfirst(
+    first: str | None,
+    doc: Document,
+    quotes,
+    figures,
+    claims,
+    doubtful: frozenset[str] = frozenset(),
+) -> tuple[str, ...]:
+    """Two or three English sentences, the event (or names) first. ``doubtful``: English names
+    that are guesses (letter readings, spellings chosen by frequency), never printed here."""
     candidates = [
         first,
-        quote_sentence(doc, quotes),
+        quote_sentence(doc, quotes, doubtful),
         figure_sentence(figures),
-        claim_sentence(claims),
+        claim_sentence(claims, doubtful),
         published_sentence(doc),
     ]
     picked = [s for s in candidates if s][:MAX_SENTENCES]

@@ -18,6 +18,7 @@ from pelican.contents import Article
 from pelican.utils import order_content
 
 from ..analysis.standfirst import english_date, english_ok, outlet_en
+from ..analysis.trusted import certain_name
 from ..digest import Digest, DigestArticle
 from ..linking.link import LinkResult
 from ..settings import DigestSettings
@@ -128,10 +129,12 @@ def english_title(article: DigestArticle) -> str:
 
 
 def english_summary(article: DigestArticle) -> str:
-    """The English card text: the standfirst, then the names the article gives, in English."""
+    """The English card text: the standfirst, then the names the article gives, in English
+    (only names whose English is certain: a card shows no Arabic beside a guessed spelling)."""
     analysis = article.analysis
     lines = [f'<p class="standfirst">{escape(" ".join(analysis.english.standfirst))}</p>']
-    names = [e.en for e in analysis.entities.entities if english_ok(e.en)][:6]
+    entities = analysis.entities.entities
+    names = [e.en for e in entities if english_ok(e.en) and certain_name(e)][:6]
     if names:
         lines.append(f'<p class="names">Names: {escape(", ".join(names))}.</p>')
     return "\n".join(lines)
