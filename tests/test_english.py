@@ -178,3 +178,25 @@ def test_english_cards_list_only_certain_names():
     assert names["Houthis"] and "Houthis" in card
     guessed = [en for en, certain in names.items() if not certain]
     assert guessed and not any(en in card for en in guessed)  # "Samu Ohmtiti" is a guess
+
+
+def test_how_a_speaker_spoke_comes_from_a_reporting_verb_outside_the_quote():
+    from news_digest.analysis.standfirst import quote_sentence
+
+    doc = titled_doc("عنوان", 'وحذر ذبيح الله مجاهد من أن "القتال سيستمر في المدينة".')
+    quote = _quote_with("القتال سيستمر في المدينة")
+    assert quote_sentence(doc, [quote]).endswith("issuing a warning.")
+    # A verb inside the quoted words is someone else's act of speech.
+    doc = titled_doc("عنوان", 'وقال ذبيح الله مجاهد: "الحكومة حذرت السكان من القتال".')
+    quote = _quote_with("الحكومة حذرت السكان من القتال")
+    assert quote_sentence(doc, [quote]) == "Zabihullah Mujahid is quoted in the article."
+    # A verbal noun is no act of speech ("التهديد" is the threat he comments on).
+    doc = titled_doc("عنوان", 'وقال ذبيح الله مجاهد تعليقا على التهديد إن "الحركة باقية".')
+    quote = _quote_with("الحركة باقية")
+    assert quote_sentence(doc, [quote]) == "Zabihullah Mujahid is quoted in the article."
+
+
+def _quote_with(text: str):
+    from news_digest.analysis.quotes import Quote
+
+    return Quote(text, "ذبيح الله مجاهد", "Zabihullah Mujahid", None, None, True, 0)

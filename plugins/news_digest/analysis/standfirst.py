@@ -47,11 +47,16 @@ def english_ok(text: str | None) -> bool:
 
 
 def _speech_phrase(doc: Document, quote: Quote) -> str:
-    """How the speaker spoke, read from the reporting verb of the quote's sentence."""
+    """How the speaker spoke: a reporting verb of the quote's sentence outside the quoted
+    words (a verb inside them is someone else's; a noun such as "إعلان الاستقلال" or
+    "بحذر" is no act of speech)."""
     text = doc.sentences[quote.sentence].text if quote.sentence < len(doc.sentences) else ""
+    inside = text.find(quote.text) if quote.text else -1
     for clause in clauses_of(text, 0, {}, ()):
         for hit in clause.actions:
-            if hit.form.action.speech in _SPEECH:
+            start = clause.words[hit.first].start
+            quoted = inside >= 0 and inside <= start < inside + len(quote.text)
+            if hit.form.pos != "noun" and not quoted and hit.form.action.speech in _SPEECH:
                 return ", " + _SPEECH[hit.form.action.speech]
     return ""
 
