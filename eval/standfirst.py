@@ -118,7 +118,9 @@ def score(sidecar) -> dict[str, Counter]:
 
 
 def table(counts: dict[str, Counter]) -> None:
-    print("| standfirst sentence | judged right | judged wrong | precision | changed since judged |")
+    print(
+        "| standfirst sentence | judged right | judged wrong | precision | changed since judged |"
+    )
     print("| --- | ---: | ---: | ---: | ---: |")
     total = Counter()
     for kind in KINDS:
