@@ -197,6 +197,14 @@ def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
     return _entity(en), last
 
 
+def owned_role(clause: Clause, start: int) -> bool:
+    """The role phrase from start says whose it is ("وزير خارجية البحرين", "الجيش المصري"),
+    beyond a noun that reads alone ("الجيش": whose army?)."""
+    row = _match(clause, start, "actor_nouns.tsv")
+    found = role_actor(clause, start)
+    return row is not None and found is not None and found[0].en != row.en
+
+
 def noun_object(clause: Clause, start: int) -> tuple[Entity, int] | None:
     """A plain-noun object with its owner: "عقد ريبيري" -> Frank Ribery's contract."""
     row = _match(clause, start, "object_nouns.tsv")

@@ -69,6 +69,8 @@ class Clause:
     actions: tuple[ActionHit, ...]
     unit_uncertain: bool  # the title or sentence asks a question or sets a condition
     after_quote: bool = False  # a quotation mark ends the words before: they may be its subject
+    after_comma: bool = False  # a comma ends the words before: it goes on with their sentence
+    aside: int = -1  # where an apposition set off by commas was joined on (apposition.py)
 
 
 def readings(folded: str) -> frozenset[str]:
@@ -183,25 +185,39 @@ TIME_WORDS = frozenset(
 _UNCERTAIN = frozenset({"هل", "لو", "لولا", "اذا", "ربما", "لعل", "ماذا", "لماذا", "كيف", "متي"})
 
 
-def clauses_of(text: str, start: int, surfaces: dict[str, set[tuple]], entities) -> list[Clause]:
-    """Clauses of text from start, each with its names and action words."""
+def clauses_of(
+    text: str, start: int, surfaces: dict[str, set[tuple]], entities, sentence: bool = False
+) -> list[Clause]:
+    """Clauses of text from start, each with its names and action words.
+
+    A title is one unit: a question or condition anywhere in it makes every clause uncertain.
+    In a lead sentence (``sentence``) a condition or question word makes uncertain only its
+    own clause and those after it ("قال X إن ... إذا ..." still says X spoke); a question
+    mark still makes the whole sentence a question.
+    """
     by_first: dict[str, list] = {}
     for entity in entities:
         for surface in sorted(surfaces.get(entity.key, ())):
             if surface:
                 by_first.setdefault(surface[0], []).append((surface, entity))
-    uncertain = (
-        "؟" in text
-        or "?" in text
-        or bool({w.fold for c in _words(text, start) for w in c} & _UNCERTAIN)
-    )
+    split = _words(text, start)
+    asked = "؟" in text or "?" in text
+    uncertain = asked or bool({w.fold for c in split for w in c} & _UNCERTAIN)
     out = []
     end = start
-    for words in _words(text, start):
+    for words in split:
         names = _name_spans(words, by_first)
         taken = {k for s in names for k in range(s.first, s.last + 1)}
-        quoted = any(q in text[end : words[0].start] for q in _QUOTES)
+        gap = text[end : words[0].start]
+        quoted = any(q in gap for q in _QUOTES)
         hits = tuple(_action_hits(words, taken))
-        out.append(Clause(tuple(words), tuple(names), hits, uncertain, quoted))
+        if sentence:
+            uncertain = asked or uncertain_before(out) or bool({w.fold for w in words} & _UNCERTAIN)
+        comma = bool(out) and gap.strip() in ("،", ",")
+        out.append(Clause(tuple(words), tuple(names), hits, uncertain, quoted, comma))
         end = words[-1].end
     return out
+
+
+def uncertain_before(clauses: Sequence[Clause]) -> bool:
+    return bool(clauses) and clauses[-1].unit_uncertain

@@ -17,8 +17,9 @@ from functools import lru_cache
 
 from ..arabic import tokens
 from ..models import Document
-from .actors import demonym_of, is_role
+from .actors import demonym_of, is_role, owned_role, role_actor
 from .claims import Claim
+from .apposition import join_appositions
 from .clauses import Clause, clauses_of, entity_surfaces
 from .entities import Entity, EntityResult
 from .entities.gazetteer import load_gazetteer
@@ -82,7 +83,8 @@ def text_units(doc: Document, result: EntityResult) -> tuple[list[Clause], list[
     if sentences:
         # The entity stage found the dateline (filing place and outlet): the lead starts after it.
         start = result.dateline.end if result.dateline else 0
-        lead = clauses_of(sentences[0], start, surfaces, result.entities)
+        lead = clauses_of(sentences[0], start, surfaces, result.entities, sentence=True)
+        lead = join_appositions(lead)
     return title, lead
 
 
@@ -94,25 +96,40 @@ def _speech_title(
     A person or body speaks; a country only when the lead opens with a reporting verb
     ("بريطانيا: ..." then "قال ..."), since a place before a colon is often a topic label.
     """
-    if len(title) < 2 or not title[0].names:
+    if len(title) < 2 or title[0].unit_uncertain:
         return None
     if ":" not in doc.title[title[0].words[-1].end : title[1].words[0].start]:
         return None
-    span = title[0].names[0]
-    if span.first != 0 or span.last != len(title[0].words) - 1 or title[0].unit_uncertain:
-        return None
-    if not can_act(span.entity, country_keys(), excluded):
+    who = _title_speaker(title[0], excluded)
+    if who is None:
         return None
     reported, speaker = _lead_speech(lead, excluded)
-    if span.entity.type == "place" and (
-        not _speaks_for(speaker, span.entity) or _tells_own_news(title[1])
-    ):
+    if who.type == "place" and (not _speaks_for(speaker, who) or _tells_own_news(title[1])):
         return None  # "فرنسا: رئيس الوزراء يؤكد ...": the country labels who speaks
-    topic = [s.entity for c in title[1:] for s in c.names if s.entity.key != span.entity.key]
+    topic = [s.entity for c in title[1:] for s in c.names if s.entity.key != who.key]
     topic = [e for e in dict.fromkeys(topic) if trusted(e) and e.key not in excluded][:2]
     if topic and reported is None:
-        return Fact(_say(), span.entity, None, None, speech_topic=tuple(topic))
-    return Fact(reported or _say(), span.entity, None, None)
+        return Fact(_say(), who, None, None, speech_topic=tuple(topic))
+    return Fact(reported or _say(), who, None, None)
+
+
+def _title_speaker(clause: Clause, excluded: frozenset[str]) -> Entity | None:
+    """Who speaks before a title's colon: the whole clause is one name ("غوتيريس"), a name
+    after titles ("الأمير خالد بن سلمان"), or a role that says whose it is ("وزير خارجية
+    البحرين", "مدرب توتنهام"; a bare "الجيش" does not say whose)."""
+    last = len(clause.words) - 1
+    role = role_actor(clause, 0)
+    if role is not None and role[1] == last:
+        if not is_role(role[0]):
+            return role[0] if can_act(role[0], country_keys(), excluded) else None
+        return role[0] if owned_role(clause, 0) else None
+    span = next((s for s in clause.names if s.last == last and not s.clitic), None)
+    if span is None or not can_act(span.entity, country_keys(), excluded):
+        return None
+    titles = role_words()
+    if all(w.fold.removeprefix("ال") in titles for w in clause.words[: span.first]):
+        return span.entity
+    return None
 
 
 def _lead_speech(lead: Sequence[Clause], excluded: frozenset[str]):

@@ -38,6 +38,9 @@ _ROLE_OBJECT_VERBS = frozenset({"receive", "meet", "call", "congratulate", "than
 _ROLE_OBJECT_VERBS |= {"visit", "dismiss", "appoint", "hold talks", "discuss"}
 _PERSON_OBJECT_VERBS = frozenset({"arrest", "kidnap", "detain", "execute", "jail", "free"})
 _PERSON_OBJECT_VERBS |= {"release", "deport", "expel", "kill", "injure", "try", "sentence"}
+# Verbs whose object is never a person: a role right after their subject is its apposition.
+_NO_PERSON_OBJECT = frozenset({"say", "state", "confirm", "deny", "announce", "reveal", "report"})
+_NO_PERSON_OBJECT |= {"admit"}
 _PLACE_WINDOW = 8  # words after the verb's object within which its place is given
 _GROUND = frozenset({"area", "positions", "border"})
 _QUANTITY_VERBS = frozenset({"fall", "rise", "grow", "slow"})
@@ -260,11 +263,13 @@ def _coordinated_subject(clause: Clause, hit: ActionHit, ok) -> Span | None:
 
 def subject_after(clause: Clause, hit: ActionHit, ok) -> Span | None:
     """Verb first (the clause's first word): the first name after it, role words between."""
-    if hit.first != 0 or clause.after_quote or clause.words[0].fold[:1] in ("و", "ف"):
+    if hit.first != 0 or clause.after_quote or clause.after_comma:
         # "موسكو ودمشق تتهمان إسرائيل": a name after a non-initial verb is its object, and
-        # after a quotation ("الإف بي آي" يداهم ...) the subject is the quoted name before it,
-        # and a verb joined by "و" or "ف" ("..ويناشد الحريري") goes on with an earlier subject.
+        # after a quotation ("الإف بي آي" يداهم ...) the subject is the quoted name before it;
+        # after a comma the verb goes on with the sentence's subject ("أمير قطر، ...، يصل").
         return None
+    if clause.words[0].fold[:1] in ("و", "ف"):
+        return None  # a verb joined by "و" or "ف" ("..ويناشد الحريري") has an earlier subject
     start = _after_time(clause, hit.last + 1)
     each = [w.fold for w in clause.words[start : start + 2]] == ["كل", "من"]
     if each:
@@ -278,9 +283,26 @@ def subject_after(clause: Clause, hit: ActionHit, ok) -> Span | None:
             if k > hit.last + 1 and span.entity.type != "person":
                 return None  # "قال مدرب مانشستر يونايتد": the club qualifies the role
             return span
+        if span is not None and k == start:
+            return _role_after_name(clause, hit, span)
         if not _role_like(clause, k):
             return None
     return None
+
+
+def _role_after_name(clause: Clause, hit: ActionHit, name: Span) -> Span | None:
+    """ "قال عادل الجبير، وزير الخارجية السعودي، إن": a person whose English is unsure, set
+    off by the role after his name, acts under that role (Saudi foreign minister). Only for
+    verbs with no direct object, or with the role set off by commas: after "استقبل X" a role
+    is as often the one received."""
+    if name.entity.type != "person" or name.clitic:
+        return None
+    if not (hit.form.action.key in _NO_PERSON_OBJECT or clause.aside == name.last + 1):
+        return None
+    found = role_actor(clause, name.last + 1)
+    if found is None or not is_role(found[0]):
+        return None
+    return Span(name.first, found[1], found[0], "")
 
 
 def _co_actors(clause: Clause, actor: Span, ok) -> tuple[list[Span], int]:
