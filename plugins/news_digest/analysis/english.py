@@ -18,8 +18,8 @@ from functools import lru_cache
 from ..arabic import tokens
 from ..models import Document
 from .actors import demonym_of, is_role, owned_role, role_actor
-from .claims import Claim
 from .apposition import join_appositions
+from .claims import Claim
 from .clauses import Clause, clauses_of, entity_surfaces
 from .entities import Entity, EntityResult
 from .entities.gazetteer import load_gazetteer

@@ -1,0 +1,45 @@
+"""Headlines read from the lead and from speakers, on sentences written for these tests."""
+
+from news_digest.analysis.article import analyze
+from news_digest.analysis.clauses import clauses_of
+
+from docs import titled_doc
+
+NAMES = "وتحدثت مصادر عن ترامب ومصر والسعودية وبريطانيا والحوثيين وطالبان في جازان وقندوز."
+
+
+def brief(title: str, *lead: str):
+    return analyze(titled_doc(title, *lead, NAMES)).english
+
+
+def test_a_condition_later_in_the_lead_leaves_its_first_clause_certain():
+    first, *rest = clauses_of("قال الجيش، إن القوات سترد إذا هوجمت", 0, {}, (), sentence=True)
+    assert not first.unit_uncertain and all(c.unit_uncertain for c in rest)
+    # a title stays one unit, and a question mark makes the whole lead a question
+    (title,) = clauses_of("الجيش يرد إذا هوجم", 0, {}, ())
+    assert title.unit_uncertain
+    assert all(c.unit_uncertain for c in clauses_of("قال الجيش، هل ترد؟", 0, {}, (), True))
+
+
+def test_a_role_set_off_by_commas_stands_for_an_unsure_name():
+    b = brief("تحذير مصري من التصعيد", "حذر سامر الخوري، وزير الخارجية المصري، من التصعيد.")
+    assert b.stated and b.title == "Egyptian foreign minister issues warning"
+    # no commas: after a verb that may take a person, the role may be its object
+    assert not brief("تحذير مصري من التصعيد", "حذر سامر الخوري وزير الخارجية المصري.").stated
+
+
+def test_a_verb_after_a_comma_goes_on_with_the_sentence_subject():
+    lead = "وصل سامر الخوري، وزير الخارجية المصري، حذر من التصعيد."
+    assert not brief("تحذير مصري من التصعيد", lead).stated
+
+
+def test_a_role_that_says_whose_it_is_speaks_before_a_colon():
+    b = brief("وزير خارجية مصر: لن نقبل التهديد", "وذكرت مصادر أن الاجتماع انتهى.")
+    assert b.stated and b.title == "Egyptian foreign minister makes statement"
+    # a bare role does not say whose
+    assert not brief("الوزير: لن نقبل التهديد", "وذكرت مصادر أن الاجتماع انتهى.").stated
+
+
+def test_a_name_built_from_listed_parts_is_certain_whoever_spelled_it():
+    b = brief("الأمير خالد بن سلمان: لن نقبل التهديد", "قال الأمير خالد بن سلمان إن بلاده سترد.")
+    assert b.stated and b.title == "Khalid bin Salman makes statement"
