@@ -43,3 +43,27 @@ def test_a_role_that_says_whose_it_is_speaks_before_a_colon():
 def test_a_name_built_from_listed_parts_is_certain_whoever_spelled_it():
     b = brief("الأمير خالد بن سلمان: لن نقبل التهديد", "قال الأمير خالد بن سلمان إن بلاده سترد.")
     assert b.stated and b.title == "Khalid bin Salman makes statement"
+
+
+def test_a_verb_with_a_verbal_noun_object():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
+    assert brief("مصر تقرر إنهاء العقد", *lead).title == "Egypt decides to end contract"
+    assert brief("مصر تدين الهجوم على جازان", *lead).title == "Egypt condemns attack"
+    assert brief("مصر تنفي شن هجوم على جازان", *lead).title == "Egypt denies attack"
+    assert brief("الحوثيون يهددون بالانسحاب", *lead).title == "Houthis threaten to withdraw"
+    # "رفض" with a masdar refuses to act: no noun object read
+    assert brief("مصر ترفض إنقاذ الحوثيين", *lead).title != "Egypt rejects rescue"
+
+
+def test_a_verb_never_takes_the_article():
+    # "الأمر" is a matter: no "orders" verb, so no subject after it
+    (clause,) = clauses_of("الأمر يخص مصر", 0, {}, ())
+    assert all(h.form.action.key != "order" for h in clause.actions)
+
+
+def test_bodies_named_by_their_government_or_leader():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
+    b = brief("قوات الحكومة المصرية تسيطر على جازان", *lead)
+    assert b.title == "Egyptian government forces capture Jizan"
+    b = brief("قوات التحالف بقيادة السعودية تعترض صاروخا", *lead)
+    assert b.title == "Saudi-led coalition forces intercept missile"

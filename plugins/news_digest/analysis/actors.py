@@ -25,15 +25,17 @@ from ..settings import DATA_DIR
 from .clauses import Clause, Span
 from .entities import Entity
 from .entities.gazetteer import bare, load_gazetteer
-from .trusted import certain_name, trusted
+from .trusted import certain_name
 
 _FORMER = frozenset({"السابق", "السابقه", "الاسبق"})
 # Adjectives of a body that keep its English certain ("القوات الحكومية" -> government forces).
 _BODY_ADJECTIVES = {"الحكوميه": "government", "الامنيه": "security", "الشرعيه": "government"}
 _BODY_ADJECTIVES |= {"النظاميه": "government", "العسكريه": "military", "الاتحادي": "federal"}
 _BODY_ADJECTIVES |= {"الاتحاديه": "federal", "الجويه": "air", "البحريه": "naval"}
+_BODY_ADJECTIVES |= {"العالميه": "global"}
 # Roles a nationality qualifies as the person's own, never as whose the role is.
-_PERSONAL_ROLES = frozenset({"coach", "star", "player", "founder", "owner"})
+_PERSONAL_ROLES = frozenset({"coach", "star", "player", "founder", "owner", "defender"})
+_PERSONAL_ROLES |= {"striker", "goalkeeper", "driver"}
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ def _owner(clause: Clause, index: int) -> tuple[str, int] | None:
     if demonym is not None and not _span_at(clause, index):
         return demonym, index
     span = _span_at(clause, index)
-    if span is None or not trusted(span.entity) or span.clitic not in ("", "ل", "لل"):
+    if span is None or not certain_name(span.entity) or span.clitic not in ("", "ل", "لل"):
         return None
     iso = _iso_by_key().get(span.entity.key)
     if iso and span.entity.type == "place":
@@ -124,12 +126,25 @@ def _owner(clause: Clause, index: int) -> tuple[str, int] | None:
     return None
 
 
+def _led_by(clause: Clause, index: int) -> tuple[str, int] | None:
+    """ "قوات التحالف بقيادة السعودية": the coalition its leader names (Saudi-led)."""
+    if index + 1 >= len(clause.words) or clause.words[index].fold != "بقياده":
+        return None
+    span = _span_at(clause, index + 1)
+    if span is None or span.clitic or not certain_name(span.entity):
+        return None
+    iso = _iso_by_key().get(span.entity.key)
+    if iso and span.entity.type == "place":
+        return _demonym_by_iso().get(iso, span.entity.en), span.last
+    return (span.entity.en, span.last) if span.entity.type == "organization" else None
+
+
 def _seat(clause: Clause, index: int) -> tuple[str, int] | None:
     """ "محكمة في موسكو": the place a body sits in."""
     if index + 1 >= len(clause.words) or clause.words[index].fold != "في":
         return None
     span = _span_at(clause, index + 1)
-    if span is None or span.entity.type != "place" or not trusted(span.entity):
+    if span is None or span.entity.type != "place" or not certain_name(span.entity):
         return None
     return span.entity.en, span.last
 
@@ -181,6 +196,9 @@ def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
     owner = _owner(clause, last + 1)
     if owner is not None and row.en in _PERSONAL_ROLES and _demonym(clause.words[owner[1]].fold):
         return None  # "المدرب الألماني": the coach's own nationality, not whose coach he is
+    led = None if owner else _led_by(clause, last + 1)
+    if led is not None:
+        owner = (f"{led[0]}-led", led[1])
     seat = None if owner else _seat(clause, last + 1)
     if owner is None and seat is None and not row.alone:
         return None
@@ -223,7 +241,7 @@ def noun_object(clause: Clause, start: int) -> tuple[Entity, int] | None:
     span = _span_at(clause, nxt)
     if demonym is not None and span is None:
         return _entity(f"{demonym} {row.en}", "thing"), nxt
-    if span is not None and not span.clitic and trusted(span.entity):
+    if span is not None and not span.clitic and certain_name(span.entity):
         return _entity(f"{span.entity.en}'s {row.en}", "thing"), span.last
     return _entity(row.en, "thing"), last
 

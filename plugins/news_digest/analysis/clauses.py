@@ -165,11 +165,24 @@ def _action_hits(words: Sequence[Word], taken: set[int]) -> list[ActionHit]:
         if i in taken:
             continue
         for reading in sorted(word.readings, key=lambda r: (-len(r), r)):
-            form = next((f for f in index.get(reading, ()) if _follows(words, i, f.words)), None)
+            clitic = word.fold[: len(word.fold) - len(reading)]
+            form = next(
+                (
+                    f
+                    for f in index.get(reading, ())
+                    if _follows(words, i, f.words) and _clitic_fits(clitic, f.pos)
+                ),
+                None,
+            )
             if form:
                 hits.append(ActionHit(i, i + len(form.words) - 1, form))
                 break
     return hits
+
+
+def _clitic_fits(clitic: str, pos: str) -> bool:
+    """A verb takes no article and no "ب"/"ك" ("الأمر" is a matter, never "ordered")."""
+    return pos == "noun" or not ("ال" in clitic or clitic.startswith(("ب", "ك")) or clitic == "لل")
 
 
 def _follows(words: Sequence[Word], i: int, form: tuple[str, ...]) -> bool:

@@ -202,8 +202,22 @@ def find_fact(
 
 
 def _title_hedged(title: Sequence[Clause]) -> bool:
-    """The title negates, questions or hedges its verb: the lead may not state it as fact."""
-    return any(c.unit_uncertain or any(blocked(c, h) for h in c.actions) for c in title)
+    """The title negates, questions or hedges its verb: the lead may not state it as fact.
+
+    Only words up to a clause's first verb count: in "X يؤكد أن حكومته لن تتراجع" the
+    negation is in what X says, and X's saying it is plain.
+    """
+    return any(c.unit_uncertain or any(blocked(c, h) for h in _main_hits(c)) for c in title)
+
+
+def _main_hits(clause: Clause) -> list:
+    """The clause's action words up to and with its first verb."""
+    out = []
+    for hit in clause.actions:
+        out.append(hit)
+        if hit.form.pos != "noun":
+            break
+    return out
 
 
 def _agrees_with_title(fact: Fact, title: Sequence[Clause], lead: Sequence[Clause]) -> bool:

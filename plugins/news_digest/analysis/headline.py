@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from .actors import is_role, noun_object, role_actor
 from .clauses import ActionHit, Clause, Span, is_time
+from .complements import complement
 from .entities import Entity
 from .lexicon import Action, load_actions
 from .trusted import certain_name, role_words, title_words, trusted
@@ -342,6 +343,8 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
     action, rest = _light_verb(clause, hit.form.action, _after_time(clause, rest))
     rest = _after_time(clause, rest)
     target = _target_after(clause, rest, action) or _object_span(clause, rest, action)
+    if target is None:
+        action, rest, target = _with_complement(clause, rest, action)
     if target is not None and target.entity.key in {a.entity.key for a in actors}:
         target = None
     if target is None and not action.bare:
@@ -364,6 +367,21 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         place.entity if place else None,
         co_actors=tuple(a.entity for a in actors[1:]),
     )
+
+
+def _with_complement(clause: Clause, rest: int, action: Action):
+    """ "قررت إنهاء مهمة": decides to end mission. A masdar whose own object is missing
+    leaves the verb as it was ("يهدد بتوقيف مدعية": threatens, the arrested unnamed)."""
+    comp = complement(clause, rest, action)
+    if comp is None:
+        return action, rest, None
+    target = None
+    if comp.takes_object:
+        target = _target_after(clause, comp.rest, comp.action)
+        target = target or _object_span(clause, comp.rest, comp.action)
+    if target is None and not comp.action.bare:
+        return action, rest, None
+    return comp.action, comp.rest, target
 
 
 def _court_misread(actor: Entity, action: Action) -> bool:
