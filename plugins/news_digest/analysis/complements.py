@@ -79,12 +79,13 @@ def complement(clause: Clause, index: int, verb: Action) -> Complement | None:
         to = f" to {masdar.en}"
         action = replace(
             verb, en=verb.en + to, en_s=verb.en_s + to, en_past=verb.en_past + to,
-            en_pp=verb.en_pp + to, prep=masdar.prep, bare=masdar.bare, speech="",
+            en_pp=verb.en_pp + to, noun=masdar.noun, prep=masdar.prep, bare=masdar.bare,
+            speech="",
         )  # fmt: skip
         return Complement(action, hit.last + 1, True)
     noun = f" {masdar.noun}"
     action = replace(
         verb, en=verb.en + noun, en_s=verb.en_s + noun, en_past=verb.en_past + noun,
-        en_pp=verb.en_pp + noun, prep="-", bare=True, speech="",
+        en_pp=verb.en_pp + noun, noun=masdar.noun, prep="-", bare=True, speech="",
     )  # fmt: skip
     return Complement(action, hit.last + 1, False)

@@ -224,11 +224,20 @@ def _agrees_with_title(fact: Fact, title: Sequence[Clause], lead: Sequence[Claus
     """A lead's fact is the title's story only when the title names its actor or its action."""
     names = {s.entity.key for c in title for s in c.names}
     actions = {h.form.action.key for c in title for h in c.actions}
-    if fact.action.key in actions:
-        return True
+    nouns = {h.form.action.noun for c in title for h in c.actions if h.form.action.noun}
+    if fact.action.key in actions or fact.action.noun in nouns:
+        return True  # the noun: "حجب تلغرام" is the block a court "orders"
     # The title's own verb, unread, names another event: the lead's first fact may not be it.
     verbs = any(h.form.pos != "noun" for c in title for h in c.actions)
-    return not verbs and fact.actor is not None and _named_in(fact.actor, names, title, lead)
+    if verbs or fact.actor is None:
+        return False
+    return _named_in(fact.actor, names, title, lead) or _verb_first(lead)
+
+
+def _verb_first(lead: Sequence[Clause]) -> bool:
+    """A wire lead opening with its verb ("أعلنت وزارة ...", "قال الرئيس ...") tells the news
+    a verbless title only labels ("توقعات مستقرة للنمو", "قانون أميركي لردع ...")."""
+    return bool(lead) and any(h.first == 0 and h.form.pos != "noun" for h in lead[0].actions)
 
 
 def _named_in(actor: Entity, names: set[str], title: Sequence[Clause], lead) -> bool:

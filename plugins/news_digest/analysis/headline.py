@@ -408,8 +408,8 @@ def _object_fits(action: Action, actor: Entity, target: Span | None) -> bool:
         return False  # "تخترق مواقع" breaks through positions: no hacking
     if action.key in _PERSON_OBJECT_VERBS and thing:
         return False  # "خطف هدفا" snatches a goal: only people are kidnapped, jailed ...
-    if action.key == "award" and not thing:
-        return False
+    if action.key in ("award", "announce") and not thing:
+        return False  # "أعلن الرئيس الحداد": what is announced is no name ("NASA announces NASA")
     return action.key not in _CONTESTS or target.entity.type == actor.type
 
 
