@@ -29,8 +29,8 @@ def test_a_role_set_off_by_commas_stands_for_an_unsure_name():
 
 
 def test_a_verb_after_a_comma_goes_on_with_the_sentence_subject():
-    lead = "وصل سامر الخوري، وزير الخارجية المصري، حذر من التصعيد."
-    assert not brief("تحذير مصري من التصعيد", lead).stated
+    lead = "وزير الخارجية المصري، سامر الخوري، حذر جازان من التصعيد."
+    assert not brief("تحذير مصري من التصعيد", lead).stated  # not "Jizan warns"
 
 
 def test_a_role_that_says_whose_it_is_speaks_before_a_colon():
@@ -67,3 +67,21 @@ def test_bodies_named_by_their_government_or_leader():
     assert b.title == "Egyptian government forces capture Jizan"
     b = brief("قوات التحالف بقيادة السعودية تعترض صاروخا", *lead)
     assert b.title == "Saudi-led coalition forces intercept missile"
+
+
+def test_verbs_whose_first_letter_is_waw_keep_their_subject_after_them():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.", "وتحدثت مصادر عن ترامب.")
+    assert brief("وقع ترامب تشريعا الأربعاء", *lead).title == "Donald Trump signs legislation"
+    # a "و" glued to the verb goes on with an earlier subject
+    assert not brief("ويدين ترامب الهجوم", *lead).stated
+
+
+def test_each_of_several_names_after_the_verb_act_together():
+    b = brief("أدانت كل من مصر والسعودية الهجوم على جازان", "وذكرت مصادر أن الاجتماع انتهى.")
+    assert b.title == "Egypt and Saudi Arabia condemn attack"
+
+
+def test_unmanned_is_no_negation():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
+    assert brief("السعودية تدمر طائرتين دون طيار", *lead).title == "Saudi Arabia destroys drones"
+    assert not brief("السعودية لم تدمر طائرتين دون طيار", *lead).stated

@@ -34,8 +34,7 @@ _BODY_ADJECTIVES |= {"النظاميه": "government", "العسكريه": "mili
 _BODY_ADJECTIVES |= {"الاتحاديه": "federal", "الجويه": "air", "البحريه": "naval"}
 _BODY_ADJECTIVES |= {"العالميه": "global"}
 # Roles a nationality qualifies as the person's own, never as whose the role is.
-_PERSONAL_ROLES = frozenset({"coach", "star", "player", "founder", "owner", "defender"})
-_PERSONAL_ROLES |= {"striker", "goalkeeper", "driver"}
+_PERSONAL_ROLES = frozenset({"coach", "star", "player", "founder", "owner"})
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ kind of story ("Houthis, Jazan: missile interception").
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -79,11 +80,18 @@ def blocked(clause: Clause, hit: ActionHit) -> bool:
     """True when the verb is negated, modal, subordinate or in a question or condition."""
     if clause.unit_uncertain:
         return True
-    near = _before(clause, hit.first, 3)
+    near = _before(clause, hit.first, 3) - _unmanned(clause, hit.first)
     if near & _NEGATION:
         return True
     # "سـ" and present verbs are plain news; "قد" + present, "أن" + verb, "يريد" ... are not.
     return bool(_before(clause, hit.first, 2) & _MODAL)
+
+
+def _unmanned(clause: Clause, index: int) -> set[str]:
+    """ "دون طيار" (unmanned) before the verb: a drone, no negation."""
+    words = [w.fold for w in clause.words[max(0, index - 3) : index + 1]]
+    pairs = itertools.pairwise(words)
+    return {w for w, nxt in pairs if w in ("دون", "بدون") and nxt == "طيار"}
 
 
 def _span_at(clause: Clause, index: int) -> Span | None:
@@ -269,8 +277,11 @@ def subject_after(clause: Clause, hit: ActionHit, ok) -> Span | None:
         # after a quotation ("الإف بي آي" يداهم ...) the subject is the quoted name before it;
         # after a comma the verb goes on with the sentence's subject ("أمير قطر، ...، يصل").
         return None
-    if clause.words[0].fold[:1] in ("و", "ف"):
-        return None  # a verb joined by "و" or "ف" ("..ويناشد الحريري") has an earlier subject
+    first = clause.words[0].fold
+    if first[:1] in ("و", "ف") and first != hit.form.words[0]:
+        # a verb joined by "و" or "ف" ("..ويناشد الحريري") has an earlier subject; a verb
+        # whose own first letter is "و" ("وقع", "وصل") has not
+        return None
     start = _after_time(clause, hit.last + 1)
     each = [w.fold for w in clause.words[start : start + 2]] == ["كل", "من"]
     if each:
@@ -281,7 +292,7 @@ def subject_after(clause: Clause, hit: ActionHit, ok) -> Span | None:
     for k in range(start, min(len(clause.words), start + 5)):
         span = _span_at(clause, k)
         if span is not None and not span.clitic and ok(span.entity):
-            if k > hit.last + 1 and span.entity.type != "person":
+            if k > start and span.entity.type != "person":
                 return None  # "قال مدرب مانشستر يونايتد": the club qualifies the role
             return span
         if span is not None and k == start:
