@@ -85,3 +85,23 @@ def test_unmanned_is_no_negation():
     lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
     assert brief("السعودية تدمر طائرتين دون طيار", *lead).title == "Saudi Arabia destroys drones"
     assert not brief("السعودية لم تدمر طائرتين دون طيار", *lead).stated
+
+
+def test_readings_the_object_or_preposition_rules_out():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.", "وتحدثت مصادر عن ترامب.")
+    # "مع" a name: agrees with, not "agrees on"
+    assert brief("ترامب يتفق مع مصر", *lead).title == "Donald Trump agrees with Egypt"
+    # only prices and economies rise: a person "يقفز" jumps
+    assert not brief("وزير خارجية مصر يقفز في النهر", *lead).stated
+    # the story noun of a masdar is no object: "postpones title"
+    assert not brief("مصر تؤجل تتويج الحوثيين", *lead).stated
+    # "بـ" a place is where: no "rules on Egypt"
+    b = brief("جازان", "قضت محكمة في جازان بمصر بسجن سبعة.", "وتحدثت مصادر عن ترامب.")
+    assert "on Egypt" not in (b.title or "")
+
+
+def test_an_office_or_a_quoted_claim_is_not_its_person_speaking():
+    lead = "قال مكتب الرئيس الأميركي دونالد ترامب إن الاجتماع انتهى."
+    assert not brief("بيان عن الاجتماع", lead).stated
+    b = brief("كبير مستشاري ترامب: مصر دعمت الحوثيين", "وذكرت مصادر أن الاجتماع انتهى.")
+    assert not (b.stated and b.title.startswith("Egypt"))

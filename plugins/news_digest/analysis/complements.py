@@ -23,6 +23,10 @@ _NOUN_VERBS |= {"approve", "condemn", "support", "welcome", "start", "criticise"
 _NOUN_VERBS |= {"praise", "postpone"}
 # Masdars that are no act of the subject's, or too vague to name one.
 _NOT_COMPLEMENTS = frozenset({"say", "state", "report", "decide", "plan"})
+# Masdars whose lexicon noun names the story, not the act ("تتويج" crowning is "title",
+# "مواجهة" is "match"): "postpones title" would misread them.
+_NOT_COMPLEMENTS |= {"crown", "face", "play", "beat", "top", "burn", "flee", "score", "lead"}
+_NOT_COMPLEMENTS |= {"record", "save", "control", "fire", "call for", "send", "target"}
 _LIGHT_VERBS = frozenset({"launch", "carry out", "wage"})
 
 

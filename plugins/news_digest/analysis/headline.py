@@ -46,6 +46,9 @@ _NO_PERSON_OBJECT |= {"admit"}
 _PLACE_WINDOW = 8  # words after the verb's object within which its place is given
 _GROUND = frozenset({"area", "positions", "border"})
 _QUANTITY_VERBS = frozenset({"fall", "rise", "grow", "slow"})
+# What rises and falls: "رئيس روما يقفز في نافورة" jumps, no price rises.
+_QUANTITIES = frozenset({"prices", "economy", "exchange", "currency", "rate", "rates", "index"})
+_QUANTITIES |= {"production", "exports", "imports", "growth", "inflation", "unemployment"}
 _LIGHT_VERBS = frozenset({"launch", "carry out", "wage"})
 _PLACE_PREPS = frozenset({"في", "داخل"})
 _TARGET_PREPS = frozenset({"علي", "ضد", "مع", "نحو", "الي", "باتجاه", "لـ"})
@@ -163,6 +166,8 @@ def _target_after(clause: Clause, index: int, action: Action) -> Span | None:
     if index < len(clause.words) and clause.words[index].fold in _TARGET_PREPS:
         after = _span_at(clause, index + 1)
         return after if after is not None and trusted(after.entity) else None
+    if span is not None and span.entity.type == "place" and span.clitic.endswith("ب"):
+        return None  # "قضت محكمة ... بصربيا": "بـ" a place says where, not whom
     if span is not None and action.prep:  # "على" glued as a clitic is not Arabic; "ل" is
         return span
     return None
@@ -297,8 +302,8 @@ def subject_after(clause: Clause, hit: ActionHit, ok) -> Span | None:
             return span
         if span is not None and k == start:
             return _role_after_name(clause, hit, span)
-        if not _role_like(clause, k):
-            return None
+        if not _role_like(clause, k) or clause.words[k].fold in _PROXIES:
+            return None  # "قال مكتب الرئيس بوش": his office speaks, not Bush
     return None
 
 
@@ -349,13 +354,15 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         actors, rest = _co_actors(clause, after, ok)
     if _court_misread(actors[0].entity, hit.form.action):
         return None
-    if hit.form.action.key in _QUANTITY_VERBS and not is_role(actors[0].entity):
+    if hit.form.action.key in _QUANTITY_VERBS and not _quantity(actors[0].entity):
         return None  # "دمشق تتراجع" backs down: only prices and economies fall and rise
     action, rest = _light_verb(clause, hit.form.action, _after_time(clause, rest))
     rest = _after_time(clause, rest)
     target = _target_after(clause, rest, action) or _object_span(clause, rest, action)
     if target is None:
         action, rest, target = _with_complement(clause, rest, action)
+    if target is not None and target.first == rest + 1 and clause.words[rest].fold == "مع":
+        action = replace(action, prep="with")  # "يتفق مع": agrees with, not "agrees on"
     if target is not None and target.entity.key in {a.entity.key for a in actors}:
         target = None
     if target is None and not action.bare:
@@ -393,6 +400,10 @@ def _with_complement(clause: Clause, rest: int, action: Action):
     if target is None and not comp.action.bare:
         return action, rest, None
     return comp.action, comp.rest, target
+
+
+def _quantity(actor: Entity) -> bool:
+    return is_role(actor) and actor.en.split()[-1].lower() in _QUANTITIES
 
 
 def _court_misread(actor: Entity, action: Action) -> bool:
