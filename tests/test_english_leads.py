@@ -105,3 +105,12 @@ def test_an_office_or_a_quoted_claim_is_not_its_person_speaking():
     assert not brief("بيان عن الاجتماع", lead).stated
     b = brief("كبير مستشاري ترامب: مصر دعمت الحوثيين", "وذكرت مصادر أن الاجتماع انتهى.")
     assert not (b.stated and b.title.startswith("Egypt"))
+
+
+def test_a_listed_country_in_the_title_acts_though_the_body_names_it_otherwise():
+    # the body says nothing of Russia: the title's listed name is read all the same
+    b = brief("روسيا تطالب بريطانيا بالاعتذار", "وذكرت مصادر أن الاجتماع انتهى.")
+    assert b.stated and b.title == "Russia calls on United Kingdom"
+    # a one-word city that is an everyday word is left to the entity stage: "صور" pictures
+    b = brief("صور تكشف الهجوم", "وذكرت مصادر أن الاجتماع انتهى.")
+    assert not b.stated and "Tyre" not in (b.title or "")

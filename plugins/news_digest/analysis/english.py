@@ -36,6 +36,7 @@ from .headline import (
 )
 from .quotes import Quote
 from .standfirst import english_ok, standfirst
+from .title_names import listed_names
 from .trusted import certain_name, role_words, trusted
 from .wording import BARE_SPEECH, event_sentence, fallback_headline, fallback_sentence, headline
 
@@ -78,12 +79,16 @@ def text_units(doc: Document, result: EntityResult) -> tuple[list[Clause], list[
     """Clauses of the title and of the lead sentence (its dateline cut off)."""
     sentences = [s.text for s in doc.sentences]
     surfaces = entity_surfaces(result, sentences)
-    title = clauses_of(doc.title, 0, surfaces, result.entities)
+    entities = list(result.entities)
+    for entity, surface in listed_names(doc.title, result.entities):
+        entities.append(entity)  # listed names the body writes otherwise ("واشنطن")
+        surfaces[entity.key] = {surface}
+    title = clauses_of(doc.title, 0, surfaces, entities)
     lead: list[Clause] = []
     if sentences:
         # The entity stage found the dateline (filing place and outlet): the lead starts after it.
         start = result.dateline.end if result.dateline else 0
-        lead = clauses_of(sentences[0], start, surfaces, result.entities, sentence=True)
+        lead = clauses_of(sentences[0], start, surfaces, entities, sentence=True)
         lead = join_appositions(lead)
     return title, lead
 

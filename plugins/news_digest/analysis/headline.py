@@ -146,6 +146,10 @@ _CAPITALS = frozenset(
 )
 
 
+def capitals() -> frozenset[str]:
+    return _CAPITALS
+
+
 def can_act(entity: Entity, countries: frozenset[str], excluded: frozenset[str]) -> bool:
     if entity.key in excluded or not entity.en or not certain_name(entity):
         return False
