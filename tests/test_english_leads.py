@@ -114,3 +114,19 @@ def test_a_listed_country_in_the_title_acts_though_the_body_names_it_otherwise()
     # a one-word city that is an everyday word is left to the entity stage: "صور" pictures
     b = brief("صور تكشف الهجوم", "وذكرت مصادر أن الاجتماع انتهى.")
     assert not b.stated and "Tyre" not in (b.title or "")
+
+
+def test_a_title_headed_by_an_intransitive_masdar_has_its_subject_after_it():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.", "وتحدثت مصادر عن ترامب.")
+    assert brief("وفاة دونالد ترامب عن 91 عاما", *lead).title == "Donald Trump dies"
+    assert brief("انسحاب مصر من الاتفاق", *lead).title == "Egypt withdraws"
+    assert brief("ارتفاع أسعار النفط", *lead).title == "Oil prices rise"
+    # a transitive verb's masdar takes its object: no actor; "رحيل" may be a departure
+    assert not brief("اعتقال دونالد ترامب في مصر", *lead).stated
+    assert not brief("رحيل دونالد ترامب عن النادي", *lead).stated
+
+
+def test_titles_won_and_oaths_taken():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
+    assert brief("مصر تتوج بلقب البطولة", *lead).title == "Egypt wins title"
+    assert brief("مصر تحرز لقب البطولة", *lead).title == "Egypt wins title"

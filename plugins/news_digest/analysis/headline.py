@@ -34,7 +34,7 @@ _PROXIES = frozenset({"باسم", "متحدث", "المتحدث", "مستشار"
 _PROXIES |= {"نائب", "ابن", "ابنه", "زوجه", "شقيق", "نجل", "حكومه", "فريق", "مدرب", "انصار"}
 _PROXIES |= {"انصار", "انصاره", "مقربون", "عائله", "ممثل", "سفير", "قوات"}
 # Contests: a person beats a person, a team a team ("رونالدو يسحق يوفنتوس" is his team's win).
-_CONTESTS = frozenset({"beat", "draw", "lose", "face"})
+_CONTESTS = frozenset({"beat", "draw", "lose", "face", "knock out"})
 # Verbs whose plain object may be a role ("يستقبل ولي العهد"), not any verb ("يرفض نجم").
 _ROLE_OBJECT_VERBS = frozenset({"receive", "meet", "call", "congratulate", "thank", "summon"})
 _ROLE_OBJECT_VERBS |= {"visit", "dismiss", "appoint", "hold talks", "discuss"}
@@ -337,7 +337,9 @@ def _co_actors(clause: Clause, actor: Span, ok) -> tuple[list[Span], int]:
 
 def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | None:
     """Actor-verb(-target)(-place) from one verb of one clause, or None."""
-    if hit.form.pos == "noun" or blocked(clause, hit):
+    if hit.form.pos == "noun":
+        hit = _heading_masdar(clause, hit)
+    if hit is None or blocked(clause, hit):
         return None
 
     def ok(entity: Entity) -> bool:
@@ -408,6 +410,26 @@ def _with_complement(clause: Clause, rest: int, action: Action):
 
 def _quantity(actor: Entity) -> bool:
     return is_role(actor) and actor.en.split()[-1].lower() in _QUANTITIES
+
+
+# Masdars whose following name is their subject, not their object: "وفاة X" (X dies),
+# "استقالة X", "فوز X على Y", "انسحاب X من Y", "ارتفاع أسعار النفط". A transitive verb's
+# masdar takes its object there ("اعتقال X": X is arrested), so it states no actor.
+_GENITIVE_SUBJECT = frozenset({"die", "resign", "step down", "surrender", "withdraw"})
+_GENITIVE_SUBJECT |= {"qualify", "win", "draw", "lose", "arrive", "return", "rise", "fall"}
+_GENITIVE_SUBJECT |= {"grow", "slow", "apologise", "flee"}
+# "رحيل X" is as often X's leaving a club as X's death: only "وفاة" is a death.
+_DEATH_NOUNS = frozenset({"وفاه"})
+
+
+def _heading_masdar(clause: Clause, hit: ActionHit) -> ActionHit | None:
+    """A nominal title headed by such a masdar, read as the verb it names."""
+    action = hit.form.action
+    if hit.first != 0 or action.key not in _GENITIVE_SUBJECT or clause.after_comma:
+        return None
+    if action.key == "die" and clause.words[0].fold not in _DEATH_NOUNS:
+        return None
+    return replace(hit, form=replace(hit.form, pos="past"))
 
 
 def _court_misread(actor: Entity, action: Action) -> bool:
