@@ -130,3 +130,16 @@ def test_titles_won_and_oaths_taken():
     lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
     assert brief("مصر تتوج بلقب البطولة", *lead).title == "Egypt wins title"
     assert brief("مصر تحرز لقب البطولة", *lead).title == "Egypt wins title"
+
+
+def test_currencies_gold_and_researchers_act():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
+    assert brief("الليرة التركية تهبط لمستويات غير مسبوقة", *lead).title == "Turkish lira falls"
+    assert brief("الذهب يرتفع بدعم من عوامل فنية", *lead).title == "Gold prices rise"
+    b = brief("أكثر من نصف الجسم ليس بشريا", "قال علماء إن نصف الجسم ليس بشريا.")
+    assert b.title == "Researchers make statement"
+
+
+def test_a_title_between_a_role_and_its_name():
+    b = brief("ترامب يلتقي مصر", "التقى الرئيس الأميركي السيد دونالد ترامب وزير الخارجية المصري.")
+    assert b.stated and b.title.startswith("Donald Trump meets")

@@ -170,13 +170,25 @@ def _of_owner(en: str, clause: Clause, index: int) -> str:
 
 def _apposition(clause: Clause, index: int, en: str) -> tuple[Entity, int] | None:
     """ "الرئيس المصري عبد الفتاح السيسي": a person after the role is the actor, named when
-    the name's English is certain, else by the role (the name still belongs to it)."""
+    the name's English is certain, else by the role (the name still belongs to it). Titles
+    may stand between ("ولي العهد السعودي الأمير محمد بن سلمان")."""
+    while index < len(clause.words) and _span_at(clause, index) is None and _title(clause, index):
+        index += 1
     person = _span_at(clause, index)
     if person is None or person.entity.type != "person" or person.clitic:
         return None
     if certain_name(person.entity):
         return person.entity, person.last
     return _entity(en), person.last
+
+
+_TITLES = frozenset({"امير", "شيخ", "دكتور", "سيد", "سيده", "ملك", "سلطان", "مشير", "فريق"})
+_TITLES |= {"لواء", "عميد", "عقيد", "سير", "حاخام", "مفتي", "بابا"}
+
+
+def _title(clause: Clause, index: int) -> bool:
+    """An honorific or rank before a name: "الأمير", "الشيخ", "الدكتور"."""
+    return bare(clause.words[index].fold) in _TITLES
 
 
 def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:

@@ -49,6 +49,7 @@ _QUANTITY_VERBS = frozenset({"fall", "rise", "grow", "slow"})
 # What rises and falls: "رئيس روما يقفز في نافورة" jumps, no price rises.
 _QUANTITIES = frozenset({"prices", "economy", "exchange", "currency", "rate", "rates", "index"})
 _QUANTITIES |= {"production", "exports", "imports", "growth", "inflation", "unemployment"}
+_QUANTITIES |= {"dollar", "euro", "rouble", "lira", "yuan", "stocks"}
 _LIGHT_VERBS = frozenset({"launch", "carry out", "wage"})
 _PLACE_PREPS = frozenset({"في", "داخل"})
 _TARGET_PREPS = frozenset({"علي", "ضد", "مع", "نحو", "الي", "باتجاه", "لـ"})
