@@ -143,3 +143,18 @@ def test_currencies_gold_and_researchers_act():
 def test_a_title_between_a_role_and_its_name():
     b = brief("ترامب يلتقي مصر", "التقى الرئيس الأميركي السيد دونالد ترامب وزير الخارجية المصري.")
     assert b.stated and b.title.startswith("Donald Trump meets")
+
+
+def test_a_classifier_noun_before_a_name_is_that_name():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
+    assert brief("حركة طالبان توقع اتفاقا مع مصر", *lead).title == "Taliban signs deal"
+    assert brief("وقعت حركة طالبان اتفاقا مع مصر", *lead).title == "Taliban signs agreement"
+    # a role before the name is still the role's owner
+    assert brief("قال مدرب طالبان إن الفريق جاهز", *lead).title == "Taliban coach makes statement"
+
+
+def test_advancing_in_a_place_and_holding_meetings():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
+    b = brief("قوات الشرعية اليمنية تتوغل في جازان", *lead)
+    assert b.title == "Yemeni government forces advance in Jizan"
+    assert brief("مصر تعقد اجتماعا طارئا", *lead).title == "Egypt holds meeting"

@@ -29,11 +29,10 @@ from .headline import (
     Fact,
     blocked,
     can_act,
-    casualty_fact,
-    story_kind,
     subject_after,
     verb_fact,
 )
+from .kinds import casualty_fact, story_kind
 from .quotes import Quote
 from .standfirst import english_ok, standfirst
 from .title_names import listed_names

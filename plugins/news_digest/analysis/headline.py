@@ -11,7 +11,6 @@ kind of story ("Houthis, Jazan: missile interception").
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .actors import is_role, noun_object, role_actor
@@ -23,7 +22,7 @@ from .trusted import certain_name, role_words, title_words, trusted
 
 MAX_NAMES = 3
 # Words that, shortly before a verb, stop it being a plain statement of fact.
-_NEGATION = frozenset(
+NEGATION = frozenset(
     {"لم", "لن", "لا", "ما", "ليس", "ليست", "ليسوا", "غير", "عدم", "دون", "بدون", "لما"}
 )
 _MODAL = frozenset({"قد", "ان", "يجب", "يمكن", "ينبغي", "يعتزم", "تعتزم", "يريد", "تريد", "يسعي"})
@@ -33,6 +32,9 @@ _MODAL |= {"تسعي", "يحاول", "تحاول", "يرجح", "يتوقع", "ك
 _PROXIES = frozenset({"باسم", "متحدث", "المتحدث", "مستشار", "مساعد", "محامي", "مكتب", "اداره"})
 _PROXIES |= {"نائب", "ابن", "ابنه", "زوجه", "شقيق", "نجل", "حكومه", "فريق", "مدرب", "انصار"}
 _PROXIES |= {"انصار", "انصاره", "مقربون", "عائله", "ممثل", "سفير", "قوات"}
+# Nouns that say what kind of thing the name after them is: "شركة آبل" is Apple.
+_CLASSIFIERS = frozenset({"شركه", "نادي", "منظمه", "موقع", "تطبيق", "مجموعه", "حركه"})
+_CLASSIFIERS |= {"جماعه", "تنظيم", "ميليشيا", "ميليشيات", "مليشيا"}
 # Contests: a person beats a person, a team a team ("رونالدو يسحق يوفنتوس" is his team's win).
 _CONTESTS = frozenset({"beat", "draw", "lose", "face", "knock out"})
 # Verbs whose plain object may be a role ("يستقبل ولي العهد"), not any verb ("يرفض نجم").
@@ -50,18 +52,9 @@ _QUANTITY_VERBS = frozenset({"fall", "rise", "grow", "slow"})
 _QUANTITIES = frozenset({"prices", "economy", "exchange", "currency", "rate", "rates", "index"})
 _QUANTITIES |= {"production", "exports", "imports", "growth", "inflation", "unemployment"}
 _QUANTITIES |= {"dollar", "euro", "rouble", "lira", "yuan", "stocks"}
-_LIGHT_VERBS = frozenset({"launch", "carry out", "wage"})
+LIGHT_VERBS = frozenset({"launch", "carry out", "wage"})
 _PLACE_PREPS = frozenset({"في", "داخل"})
 _TARGET_PREPS = frozenset({"علي", "ضد", "مع", "نحو", "الي", "باتجاه", "لـ"})
-_ADJECTIVES = {"انتحاري": "suicide", "صاروخي": "missile", "جوي": "air", "جويه": "air"}
-_ADJECTIVES |= {"ارهابي": "terrorist", "انتحاريه": "suicide", "بحري": "naval", "عسكري": "military"}
-_ADJECTIVES |= {"مسلح": "armed", "صاروخيه": "missile", "ارهابيه": "terrorist", "عسكريه": "military"}
-_NUMBERS = {"اثنان": 2, "اثنين": 2, "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5}
-_NUMBERS |= {"خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8, "ثماني": 8}
-_NUMBERS |= {"تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10}
-_NUMBER_EN = ("", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
-_CASUALTIES = {"قتيل": "killed", "قتلي": "killed", "جريح": "injured", "جرحي": "injured"}
-_CASUALTIES |= {"مصابا": "injured", "مصابين": "injured"}
 
 
 @dataclass(frozen=True)
@@ -76,7 +69,7 @@ class Fact:
     co_actors: tuple[Entity, ...] = ()  # "US, Britain and France strike ..."
 
 
-def _before(clause: Clause, index: int, window: int) -> set[str]:
+def words_before(clause: Clause, index: int, window: int) -> set[str]:
     return {w.fold for w in clause.words[max(0, index - window) : index]}
 
 
@@ -84,11 +77,11 @@ def blocked(clause: Clause, hit: ActionHit) -> bool:
     """True when the verb is negated, modal, subordinate or in a question or condition."""
     if clause.unit_uncertain:
         return True
-    near = _before(clause, hit.first, 3) - _unmanned(clause, hit.first)
-    if near & _NEGATION:
+    near = words_before(clause, hit.first, 3) - _unmanned(clause, hit.first)
+    if near & NEGATION:
         return True
     # "سـ" and present verbs are plain news; "قد" + present, "أن" + verb, "يريد" ... are not.
-    return bool(_before(clause, hit.first, 2) & _MODAL)
+    return bool(words_before(clause, hit.first, 2) & _MODAL)
 
 
 def _unmanned(clause: Clause, index: int) -> set[str]:
@@ -178,11 +171,11 @@ def _target_after(clause: Clause, index: int, action: Action) -> Span | None:
     return None
 
 
-def _place_after(clause: Clause, index: int, exclude: set[int]) -> Span | None:
+def place_after(clause: Clause, index: int, exclude: set[int]) -> Span | None:
     """The place the event happens: "في" or "بـ" a place, before any phrase of background
     ("النفط يرتفع مع تراجع الحفر بأميركا": America is where the drilling falls)."""
     stop = next(
-        (k for k in range(index, len(clause.words)) if clause.words[k].fold in _BACKGROUND),
+        (k for k in range(index, len(clause.words)) if clause.words[k].fold in BACKGROUND),
         len(clause.words),
     )
     # A purpose ("لدعم التنمية في لبنان": to support growth in Lebanon) has its own place.
@@ -212,8 +205,19 @@ def _role_like(clause: Clause, index: int) -> bool:
     word = clause.words[index]
     if any(s.first <= index <= s.last for s in clause.names):
         return any(s.first <= index <= s.last and s.clitic.endswith("ل") for s in clause.names)
+    if _is_classifier(word):
+        return True  # "شركة آبل", "نادي بايرن": the name is the company, the club
     bare = {r[2:] if r.startswith("ال") else r for r in word.readings}
     return bool(bare & role_words()) or (word.fold.startswith("ال") and word.fold.endswith("ي"))
+
+
+def _classified(clause: Clause, first: int) -> bool:
+    """Only a classifier noun comes before the name: "شركة آبل تطلق"."""
+    return first == 1 and _is_classifier(clause.words[0])
+
+
+def _is_classifier(word) -> bool:
+    return bool({r.removeprefix("ال") for r in word.readings} & _CLASSIFIERS)
 
 
 def _after_time(clause: Clause, index: int) -> int:
@@ -255,7 +259,7 @@ def _subject_before(clause: Clause, hit: ActionHit, ok) -> Span | None:
         return _first_of_joined(clause, span, ok)
     if span.clitic or not ok(span.entity):
         return None
-    if span.first and span.entity.type != "person":
+    if span.first and span.entity.type != "person" and not _classified(clause, span.first):
         return None  # "مدرب توتنهام يحذر": the club is the coach's, not the subject
     words = {w.fold for w in clause.words[: span.first]}
     if words & _PROXIES:
@@ -302,7 +306,8 @@ def subject_after(clause: Clause, hit: ActionHit, ok) -> Span | None:
     for k in range(start, min(len(clause.words), start + 5)):
         span = _span_at(clause, k)
         if span is not None and not span.clitic and ok(span.entity):
-            if k > start and span.entity.type != "person":
+            classified = k == start + 1 and _is_classifier(clause.words[start])
+            if k > start and span.entity.type != "person" and not classified:
                 return None  # "قال مدرب مانشستر يونايتد": the club qualifies the role
             return span
         if span is not None and k == start:
@@ -383,7 +388,7 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         action = replace(action, en="call on", en_s="calls on", en_past="called on")
     taken = {target.first} if target else set()
     place = (
-        None if action.speech else _place_after(clause, target.last + 1 if target else rest, taken)
+        None if action.speech else place_after(clause, target.last + 1 if target else rest, taken)
     )
     return Fact(
         action,
@@ -477,105 +482,15 @@ def _object_span(clause: Clause, index: int, action: Action) -> Span | None:
 
 def _light_verb(clause: Clause, action: Action, rest: int) -> tuple[Action, int]:
     """ "تشن هجوما على" (launch an attack on) is the attack itself: the noun names the action."""
-    if action.key not in _LIGHT_VERBS:
+    if action.key not in LIGHT_VERBS:
         return action, rest
     noun = next((h for h in clause.actions if h.first == rest and h.form.pos == "noun"), None)
-    if noun is None or noun.form.action.key in _LIGHT_VERBS:
+    if noun is None or noun.form.action.key in LIGHT_VERBS:
         return action, rest
     return noun.form.action, noun.last + 1
 
 
-def casualty_fact(clause: Clause, place_ok) -> Fact | None:
-    """ "تسعة قتلى في هجوم انتحاري بليبيا" -> Nine killed in suicide attack in Libya."""
-    if clause.unit_uncertain:
-        return None
-    words = clause.words
-    for i in range(len(words) - 1):
-        count = _NUMBERS.get(words[i].fold)
-        unit = _CASUALTIES.get(words[i + 1].fold)
-        if count is None or unit is None or _before(clause, i, 3) & _NEGATION:
-            continue
-        kind = _kind_after(clause, i + 2)
-        hits = [h for h in clause.actions if h.first >= i + 2]
-        action = next((h.form.action for h in hits), None)
-        place = _place_after(clause, i + 2, set())
-        return Fact(
-            _casualty_action(unit, action),
-            None,
-            None,
-            place.entity if place and place_ok(place.entity) else None,
-            patient=_NUMBER_EN[count],
-            kind=kind,
-        )
-    return None
-
-
-def _casualty_action(unit: str, fallback: Action | None) -> Action:
-    key = "kill" if unit == "killed" else "injure"
-    return Action(key, key, key + "s", unit, unit, fallback.noun if fallback else "", "-", True, "")
-
-
-def _kind_after(clause: Clause, index: int) -> str | None:
-    """ "في هجوم انتحاري" -> "suicide attack": the event noun after "في", with its adjective."""
-    if index >= len(clause.words) or clause.words[index].fold != "في":
-        return None
-    hit = next((h for h in clause.actions if h.first == index + 1), None)
-    if hit is None:
-        return None
-    adj = clause.words[hit.last + 1].fold if hit.last + 1 < len(clause.words) else ""
-    return (
-        f"{_ADJECTIVES[adj]} {hit.form.action.noun}" if adj in _ADJECTIVES else hit.form.action.noun
-    )
-
-
-_BACKGROUND = frozenset({"بعد", "قبل", "عقب", "وسط", "رغم", "بسبب", "اثر", "اثناء", "خلال", "مع"})
-
-
-def story_kind(clauses: Sequence[Clause]) -> str | None:
-    """The event noun heading the title's main clause, with its adjective; else None.
-
-    The main clause is the first that is not background ("بعد", "وسط", "رغم" ...: "بعد احتجاز
-    طائرة.. الإمارات تنهي مهمة" is no detention story) nor names alone ("السعودية: ...").
-    Later clauses are quotes and asides ('ترامب يوقع "إعلان ..."' is no announcement).
-    """
-    for clause in clauses:
-        if not clause.words or clause.words[0].fold in _BACKGROUND:
-            continue
-        if _heads_clause(clause, len(clause.words)):
-            continue  # names only: the speaker or country before a colon
-        return _clause_kind(clause)
-    return None
-
-
-def _clause_kind(clause: Clause) -> str | None:
-    """The clause's first event noun before any verb that is not a reporting or light verb.
-
-    A verb's kind is left out: title verbs are often figurative ("يسقط" a team beats another,
-    "يستعيد ذكرى" recalls a memory), and a verb read literally is stated by the headline
-    itself. A verb also governs the nouns after it ("تتراجع عن عملية", "تستعد لحرب"), so
-    they are not the story either.
-    """
-    for hit in clause.actions:
-        action = hit.form.action
-        if blocked(clause, hit) or action.speech == "say":
-            continue  # "قال", "أكد" say how the news is told, not what it is about
-        if hit.form.pos != "noun":
-            if action.key in _LIGHT_VERBS and any(h.first > hit.last for h in clause.actions):
-                continue  # "تشن هجوما": the attack is the story, not the launching
-            return None
-        if not action.noun:
-            continue
-        if not _heads_clause(clause, hit.first):
-            return None  # "قانون مصادرة ...": the noun modifies another noun, the law is the story
-        nxt = clause.words[hit.last + 1].fold if hit.last + 1 < len(clause.words) else ""
-        return f"{_ADJECTIVES[nxt]} {action.noun}" if nxt in _ADJECTIVES else action.noun
-    return None
-
-
-def _heads_clause(clause: Clause, index: int) -> bool:
-    """Only names and numbers come before word ``index``: it heads a nominal title ("مقتل 14")."""
-    named = {i for span in clause.names for i in range(span.first, span.last + 1)}
-    return all(i in named or clause.words[i].fold.isdigit() for i in range(index))
+BACKGROUND = frozenset({"بعد", "قبل", "عقب", "وسط", "رغم", "بسبب", "اثر", "اثناء", "خلال", "مع"})
 
 
 _GROUP_NOUNS = frozenset({"forces", "guards", "brigades", "units", "rebels", "militias", "troops"})
