@@ -158,3 +158,8 @@ def test_advancing_in_a_place_and_holding_meetings():
     b = brief("قوات الشرعية اليمنية تتوغل في جازان", *lead)
     assert b.title == "Yemeni government forces advance in Jizan"
     assert brief("مصر تعقد اجتماعا طارئا", *lead).title == "Egypt holds meeting"
+
+
+def test_a_listed_surname_alone_in_the_title_names_its_person():
+    b = brief("السيسي يستقبل ترامب", "وذكرت مصادر أن الاجتماع انتهى.", "وتحدثت مصادر عن ترامب.")
+    assert b.stated and b.title == "Abdel Fattah el-Sisi receives Donald Trump"
