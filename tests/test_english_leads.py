@@ -163,3 +163,13 @@ def test_advancing_in_a_place_and_holding_meetings():
 def test_a_listed_surname_alone_in_the_title_names_its_person():
     b = brief("السيسي يستقبل ترامب", "وذكرت مصادر أن الاجتماع انتهى.", "وتحدثت مصادر عن ترامب.")
     assert b.stated and b.title == "Abdel Fattah el-Sisi receives Donald Trump"
+
+
+def test_a_name_cut_inside_a_hashtag_is_no_name():
+    (clause,) = clauses_of("التقى #كيم_جونغ_أون دبلوماسيا", 0, {}, ())
+    assert [w.text for w in clause.words] == ["التقى", "كيم_جونغ_أون", "دبلوماسيا"]
+
+
+def test_a_death_announced_is_no_verbal_noun_object():
+    b = brief("مصر تعلن وفاة البطولة", "وذكرت مصادر أن الاجتماع انتهى.")
+    assert not b.stated  # a figurative death: "announces death" would mislead

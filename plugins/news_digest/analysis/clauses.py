@@ -17,7 +17,9 @@ from ..arabic import fold
 from .entities import Entity, EntityResult
 from .lexicon import Form, forms_by_first_word
 
-_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3A-Za-z0-9\u064b-\u0652\u0640]+")
+# "_" joins a hashtag's words ("#كيم_جونغ_أون") into one word: a name cut inside one is
+# not two names ("Kim meets Jong Aung").
+_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3A-Za-z0-9\u064b-\u0652\u0640_]+")
 WORD_RE = _WORD
 _BREAK = re.compile(r"[.,:;!?\"«»()\[\]|،؛؟\u2013\u2014\u201c\u201d-]|\.\.")
 # Proclitics, longest first; a reading keeps at least three letters.

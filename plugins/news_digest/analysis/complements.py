@@ -27,6 +27,7 @@ _NOT_COMPLEMENTS = frozenset({"say", "state", "report", "decide", "plan"})
 # "مواجهة" is "match"): "postpones title" would misread them.
 _NOT_COMPLEMENTS |= {"crown", "face", "play", "beat", "top", "burn", "flee", "score", "lead"}
 _NOT_COMPLEMENTS |= {"record", "save", "control", "fire", "call for", "send", "target"}
+_NOT_COMPLEMENTS |= {"die", "die2"}  # "يعلن وفاة كأس القارات": a figurative death
 _LIGHT_VERBS = frozenset({"launch", "carry out", "wage"})
 
 
