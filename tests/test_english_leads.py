@@ -173,3 +173,11 @@ def test_a_name_cut_inside_a_hashtag_is_no_name():
 def test_a_death_announced_is_no_verbal_noun_object():
     b = brief("مصر تعلن وفاة البطولة", "وذكرت مصادر أن الاجتماع انتهى.")
     assert not b.stated  # a figurative death: "announces death" would mislead
+
+
+def test_an_unsure_name_acts_in_the_title_under_the_role_the_lead_gives_it():
+    lead = "قال مدرب طالبان سامر الخوري إن الفريق جاهز."
+    b = brief("سامر الخوري يحذر من المباراة", lead)
+    assert b.stated and b.title == "Taliban coach issues warning"
+    # no role in the lead: the unsure name never acts
+    assert not brief("سامر الخوري يحذر من المباراة", "قال سامر الخوري إن الفريق جاهز.").stated

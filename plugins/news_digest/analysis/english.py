@@ -34,6 +34,7 @@ from .headline import (
 )
 from .kinds import casualty_fact, story_kind
 from .quotes import Quote
+from .stand_ins import lead_roles, with_roles
 from .standfirst import english_ok, standfirst
 from .title_names import listed_names
 from .trusted import certain_name, role_words, trusted
@@ -89,6 +90,8 @@ def text_units(doc: Document, result: EntityResult) -> tuple[list[Clause], list[
         start = result.dateline.end if result.dateline else 0
         lead = clauses_of(sentences[0], start, surfaces, entities, sentence=True)
         lead = join_appositions(lead)
+    # An unsure name the lead gives a role acts in the title under that role.
+    title = with_roles(title, lead_roles(lead))
     return title, lead
 
 

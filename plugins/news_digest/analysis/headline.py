@@ -145,6 +145,8 @@ def capitals() -> frozenset[str]:
 
 
 def can_act(entity: Entity, countries: frozenset[str], excluded: frozenset[str]) -> bool:
+    if entity.key.startswith("role/") and entity.key not in excluded:
+        return True  # a role standing in for an unsure name (stand_ins.py): its English is ours
     if entity.key in excluded or not entity.en or not certain_name(entity):
         return False
     if entity.type == "person" and entity.en.lower() in title_words():
