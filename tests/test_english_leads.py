@@ -181,3 +181,13 @@ def test_an_unsure_name_acts_in_the_title_under_the_role_the_lead_gives_it():
     assert b.stated and b.title == "Taliban coach issues warning"
     # no role in the lead: the unsure name never acts
     assert not brief("سامر الخوري يحذر من المباراة", "قال سامر الخوري إن الفريق جاهز.").stated
+
+
+def test_reporting_verbs_with_what_they_report():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
+    b = brief("بيان عن جازان", "أعلنت السلطات في ولاية جازان أن الهجوم انتهى.")
+    assert b.title == "Authorities in Jizan make announcement"
+    b = brief("اتهمت المتحدثة باسم وزارة الخارجية المصرية بريطانيا بالكذب", *lead)
+    assert b.title == "Egyptian foreign ministry spokeswoman accuses United Kingdom"
+    b = brief("قصفت طائرات التحالف العربي مواقع الحوثيين", *lead)
+    assert b.title == "Arab coalition aircraft bomb Houthis' positions"

@@ -32,7 +32,10 @@ _FORMER = frozenset({"السابق", "السابقه", "الاسبق"})
 _BODY_ADJECTIVES = {"الحكوميه": "government", "الامنيه": "security", "الشرعيه": "government"}
 _BODY_ADJECTIVES |= {"النظاميه": "government", "العسكريه": "military", "الاتحادي": "federal"}
 _BODY_ADJECTIVES |= {"الاتحاديه": "federal", "الجويه": "air", "البحريه": "naval"}
-_BODY_ADJECTIVES |= {"العالميه": "global"}
+_BODY_ADJECTIVES |= {"العالميه": "global", "العربي": "Arab"}
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman"})
+# "في ولاية كاليفورنيا": the kind of place between "في" and its name.
+_REGION_NOUNS = frozenset({"ولايه", "مدينه", "محافظه", "اقليم", "جزيره", "منطقه"})
 # Roles a nationality qualifies as the person's own, never as whose the role is.
 _PERSONAL_ROLES = frozenset({"coach", "star", "player", "founder", "owner"})
 
@@ -138,11 +141,19 @@ def _led_by(clause: Clause, index: int) -> tuple[str, int] | None:
     return (span.entity.en, span.last) if span.entity.type == "organization" else None
 
 
+def _speaks_for(clause: Clause, index: int) -> tuple[str, int] | None:
+    """ "المتحدثة باسم وزارة الخارجية الروسية": a spokesman's body may itself be a role
+    phrase (Russian foreign ministry spokeswoman)."""
+    inner = role_actor(clause, index)
+    return (inner[0].en, inner[1]) if inner is not None and is_role(inner[0]) else None
+
+
 def _seat(clause: Clause, index: int) -> tuple[str, int] | None:
-    """ "محكمة في موسكو": the place a body sits in."""
+    """ "محكمة في موسكو", "السلطات في ولاية كاليفورنيا": the place a body sits in."""
     if index + 1 >= len(clause.words) or clause.words[index].fold != "في":
         return None
-    span = _span_at(clause, index + 1)
+    step = 2 if bare(clause.words[index + 1].fold) in _REGION_NOUNS else 1
+    span = _span_at(clause, index + step)
     if span is None or span.entity.type != "place" or not certain_name(span.entity):
         return None
     return span.entity.en, span.last
@@ -153,6 +164,8 @@ def _unsure_next(clause: Clause, index: int) -> bool:
     if index >= len(clause.words) or _span_at(clause, index):
         return False
     word = clause.words[index].fold
+    if _demonym(word) is not None:
+        return False  # "مدرب أرسنال الإنجليزي": the nationality is the club's
     return word.startswith("ال") and word.endswith(("ي", "يه")) and word not in _FORMER
 
 
@@ -210,8 +223,11 @@ def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
     led = None if owner else _led_by(clause, last + 1)
     if led is not None:
         owner = (f"{led[0]}-led", led[1])
+    if owner is None and row.en in _SPOKESPEOPLE:
+        owner = _speaks_for(clause, last + 1)
     seat = None if owner else _seat(clause, last + 1)
-    if owner is None and seat is None and not row.alone:
+    pan_arab = en.startswith("Arab ")  # "التحالف العربي": whose coalition is said
+    if owner is None and seat is None and not row.alone and not pan_arab:
         return None
     if owner is not None:
         en, last = f"{owner[0]} {_of_owner(en, clause, last + 1)}", owner[1]
@@ -253,7 +269,9 @@ def noun_object(clause: Clause, start: int) -> tuple[Entity, int] | None:
     if demonym is not None and span is None:
         return _entity(f"{demonym} {row.en}", "thing"), nxt
     if span is not None and not span.clitic and certain_name(span.entity):
-        return _entity(f"{span.entity.en}'s {row.en}", "thing"), span.last
+        owner = span.entity.en
+        mark = "'" if owner.endswith("s") else "'s"  # Houthis' positions, Ribery's contract
+        return _entity(f"{owner}{mark} {row.en}", "thing"), span.last
     return _entity(row.en, "thing"), last
 
 

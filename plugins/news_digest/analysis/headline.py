@@ -379,7 +379,7 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         action = replace(action, prep="with")  # "يتفق مع": agrees with, not "agrees on"
     if target is not None and target.entity.key in {a.entity.key for a in actors}:
         target = None
-    if target is None and not action.bare:
+    if target is None and not action.bare and not _reports(clause, rest, action):
         return None
     if action.key == "win" and target is not None and clause.words[rest].fold == "علي":
         action = _beat()  # "فاز على ليفربول": beats Liverpool
@@ -414,6 +414,14 @@ def _with_complement(clause: Clause, rest: int, action: Action):
     if target is None and not comp.action.bare:
         return action, rest, None
     return comp.action, comp.rest, target
+
+
+def _reports(clause: Clause, rest: int, action: Action) -> bool:
+    """ "أعلنت السلطات أن ...": a reporting verb whose object is what is said."""
+    return bool(action.speech) and rest < len(clause.words) and clause.words[rest].fold in _THAT
+
+
+_THAT = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم"})
 
 
 def _quantity(actor: Entity) -> bool:
@@ -497,7 +505,7 @@ BACKGROUND = frozenset({"بعد", "قبل", "عقب", "وسط", "رغم", "بس�
 
 _GROUP_NOUNS = frozenset({"forces", "guards", "brigades", "units", "rebels", "militias", "troops"})
 _GROUP_NOUNS |= {"police", "authorities", "protesters", "gunmen", "prosecutors", "defences"}
-_GROUP_NOUNS |= {"prices"}
+_GROUP_NOUNS |= {"prices", "aircraft", "researchers", "stocks"}
 
 
 def is_plural(entity: Entity) -> bool:
