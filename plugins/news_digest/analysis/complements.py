@@ -28,6 +28,7 @@ _NOT_COMPLEMENTS = frozenset({"say", "state", "report", "decide", "plan"})
 _NOT_COMPLEMENTS |= {"crown", "face", "play", "beat", "top", "burn", "flee", "score", "lead"}
 _NOT_COMPLEMENTS |= {"record", "save", "control", "fire", "call for", "send", "target"}
 _NOT_COMPLEMENTS |= {"die", "die2"}  # "يعلن وفاة كأس القارات": a figurative death
+_NOT_COMPLEMENTS |= {"free"}  # "تحرير ميدي": a town is liberated, a prisoner released
 _LIGHT_VERBS = frozenset({"launch", "carry out", "wage"})
 
 
