@@ -167,7 +167,10 @@ def test_a_listed_surname_alone_in_the_title_names_its_person():
 
 def test_a_name_cut_inside_a_hashtag_is_no_name():
     (clause,) = clauses_of("التقى #كيم_جونغ_أون دبلوماسيا", 0, {}, ())
-    assert [w.text for w in clause.words] == ["التقى", "كيم_جونغ_أون", "دبلوماسيا"]
+    assert [w.glued for w in clause.words] == [False, False, True, True, False]
+    # a whole hashtag is a name: "#ترامب" or "#دونالد_ترامب"
+    b = brief("بيان", "انتقد #دونالد_ترامب #مصر أمس.", "وتحدثت مصادر عن ترامب ومصر.")
+    assert b.stated and b.title == "Donald Trump criticises Egypt"
 
 
 def test_a_death_announced_is_no_verbal_noun_object():

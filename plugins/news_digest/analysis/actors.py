@@ -188,6 +188,8 @@ def _apposition(clause: Clause, index: int, en: str) -> tuple[Entity, int] | Non
     while index < len(clause.words) and _span_at(clause, index) is None and _title(clause, index):
         index += 1
     person = _span_at(clause, index)
+    if person is not None and is_role(person.entity) and not person.clitic:
+        return _entity(en), person.last  # an unsure name already standing as its role
     if person is None or person.entity.type != "person" or person.clitic:
         return None
     if certain_name(person.entity):

@@ -17,9 +17,7 @@ from ..arabic import fold
 from .entities import Entity, EntityResult
 from .lexicon import Form, forms_by_first_word
 
-# "_" joins a hashtag's words ("#كيم_جونغ_أون") into one word: a name cut inside one is
-# not two names ("Kim meets Jong Aung").
-_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3A-Za-z0-9\u064b-\u0652\u0640_]+")
+_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3A-Za-z0-9\u064b-\u0652\u0640]+")
 WORD_RE = _WORD
 _BREAK = re.compile(r"[.,:;!?\"«»()\[\]|،؛؟\u2013\u2014\u201c\u201d-]|\.\.")
 # Proclitics, longest first; a reading keeps at least three letters.
@@ -48,6 +46,7 @@ class Word:
     readings: frozenset[str]  # the folded word without each proclitic
     start: int
     end: int
+    glued: bool = False  # joined to the word before by "_", inside one hashtag
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,8 @@ def _words(text: str, offset: int = 0) -> list[list[Word]]:
             clauses.append([])
             commas.append(gap.strip() in ("،", ","))
         folded = fold(m.group())
-        clauses[-1].append(Word(m.group(), folded, readings(folded), m.start(), m.end()))
+        glued = gap == "_" and bool(clauses[-1])
+        clauses[-1].append(Word(m.group(), folded, readings(folded), m.start(), m.end(), glued))
         last = m.end()
     return _join_time_asides([c for c in clauses if c], commas)
 
@@ -153,12 +153,20 @@ def _name_spans(words: Sequence[Word], by_first: dict[str, list]) -> list[Span]:
                 if fits and (best is None or n > best[0]):
                     clitic = words[i].fold[: len(words[i].fold) - len(reading)]
                     best = (n, entity, clitic)
-        if best:
+        if best and _whole_tag(words, i, i + best[0] - 1):
             spans.append(Span(i, i + best[0] - 1, best[1], best[2]))
             i += best[0]
         else:
             i += 1
     return spans
+
+
+def _whole_tag(words: Sequence[Word], first: int, last: int) -> bool:
+    """A name neither starts nor ends inside a hashtag ("#كيم_جونغ_أون" is one name, not
+    "Kim" and "Jong Aung")."""
+    starts_inside = words[first].glued
+    ends_inside = last + 1 < len(words) and words[last + 1].glued
+    return not (starts_inside or ends_inside)
 
 
 def _action_hits(words: Sequence[Word], taken: set[int]) -> list[ActionHit]:
