@@ -194,3 +194,11 @@ def test_reporting_verbs_with_what_they_report():
     assert b.title == "Egyptian foreign ministry spokeswoman accuses United Kingdom"
     b = brief("قصفت طائرات التحالف العربي مواقع الحوثيين", *lead)
     assert b.title == "Arab coalition aircraft bomb Houthis' positions"
+
+
+def test_a_title_statement_told_by_the_leads_statement_of_the_same_speaker():
+    b = brief("ترامب يكشف سر الفوز", "قال الرئيس الأميركي دونالد ترامب إن الفريق جاهز.")
+    assert b.stated and b.title == "Donald Trump makes statement" and b.from_lead
+    # the title's event is no statement: the lead's statement does not stand for it
+    b = brief("ترامب يأمر بضرب جازان", "قال الرئيس الأميركي دونالد ترامب إنه أمر بضرب جازان.")
+    assert not b.stated

@@ -235,9 +235,13 @@ def _agrees_with_title(fact: Fact, title: Sequence[Clause], lead: Sequence[Claus
     if fact.action.key in actions or fact.action.noun in nouns:
         return True  # the noun: "حجب تلغرام" is the block a court "orders"
     # The title's own verb, unread, names another event: the lead's first fact may not be it.
-    verbs = any(h.form.pos != "noun" for c in title for h in c.actions)
-    if verbs or fact.actor is None:
+    verbs = [h for c in title for h in c.actions if h.form.pos != "noun"]
+    if fact.actor is None:
         return False
+    if verbs:
+        # "فينغر يكشف ..." told by "قال مدرب أرسنال، فينغر، ...": one statement, one speaker
+        said = fact.action.speech and all(h.form.action.speech for h in verbs)
+        return bool(said) and _named_in(fact.actor, names, title, lead)
     return _named_in(fact.actor, names, title, lead) or _verb_first(lead)
 
 
