@@ -202,3 +202,9 @@ def test_a_title_statement_told_by_the_leads_statement_of_the_same_speaker():
     # the title's event is no statement: the lead's statement does not stand for it
     b = brief("ترامب يأمر بضرب جازان", "قال الرئيس الأميركي دونالد ترامب إنه أمر بضرب جازان.")
     assert not b.stated
+
+
+def test_a_speaker_with_whom_or_what_about_before_the_colon():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.", "وتحدثت مصادر عن ترامب.")
+    assert brief("ترامب عن هجوم جازان: سنرد بقوة", *lead).title == "Donald Trump makes statement"
+    assert brief("ترامب لمصر: سنرد بقوة", *lead).title == "Donald Trump makes statement"

@@ -124,7 +124,7 @@ def _title_speaker(clause: Clause, excluded: frozenset[str]) -> Entity | None:
     """Who speaks before a title's colon: the whole clause is one name ("غوتيريس"), a name
     after titles ("الأمير خالد بن سلمان"), or a role that says whose it is ("وزير خارجية
     البحرين", "مدرب توتنهام"; a bare "الجيش" does not say whose)."""
-    last = len(clause.words) - 1
+    last = _speaker_end(clause)
     role = role_actor(clause, 0)
     if role is not None and role[1] == last:
         if not is_role(role[0]):
@@ -137,6 +137,25 @@ def _title_speaker(clause: Clause, excluded: frozenset[str]) -> Entity | None:
     if all(w.fold.removeprefix("ال") in titles for w in clause.words[: span.first]):
         return span.entity
     return None
+
+
+# What may follow a speaker before the colon: whom or what about ("ترامب لروسيا:",
+# "بوتين عن ضربة سوريا:", "ماتيس حول الهجوم:") or how ("أردوغان مغردا:").
+_ABOUT = frozenset({"عن", "حول", "بشان", "من", "في", "امام", "خلال", "مغردا", "متهما"})
+
+
+def _speaker_end(clause: Clause) -> int:
+    """The last word of the speaker: the clause's end, or the word before what the speaker
+    speaks to or about. A clause with a verb is no speaker with a topic."""
+    end = len(clause.words) - 1
+    if any(h.form.pos != "noun" for h in clause.actions):
+        return end
+    for k in range(1, len(clause.words)):
+        word = clause.words[k]
+        to = any(s.first == k and s.clitic in ("ل", "لل") for s in clause.names)
+        if word.fold in _ABOUT or to:
+            return k - 1
+    return end
 
 
 def _lead_speech(lead: Sequence[Clause], excluded: frozenset[str]):
