@@ -208,3 +208,15 @@ def test_a_speaker_with_whom_or_what_about_before_the_colon():
     lead = ("وذكرت مصادر أن الاجتماع انتهى.", "وتحدثت مصادر عن ترامب.")
     assert brief("ترامب عن هجوم جازان: سنرد بقوة", *lead).title == "Donald Trump makes statement"
     assert brief("ترامب لمصر: سنرد بقوة", *lead).title == "Donald Trump makes statement"
+
+
+def test_a_role_without_the_article_before_a_name_is_that_persons():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.", "وتحدثت مصادر عن ترامب.")
+    # a genitive: Trump's adviser resigns, not Trump
+    assert brief("استقالة مستشار ترامب", *lead).title == "Donald Trump's adviser resigns"
+    # with the article, an apposition: the president is Trump
+    assert brief("قال الرئيس ترامب إن الجلسة انتهت", *lead).title == "Donald Trump makes statement"
+    b = brief("قال مستشار الرئيس المصري إن الجلسة انتهت", *lead)
+    assert b.title == "Egyptian president's adviser makes statement"
+    b = brief("قال رئيس مجلس النواب المصري إن الجلسة انتهت", *lead)
+    assert b.title == "Egyptian parliament speaker makes statement"

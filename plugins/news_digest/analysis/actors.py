@@ -33,7 +33,8 @@ _BODY_ADJECTIVES = {"الحكوميه": "government", "الامنيه": "securit
 _BODY_ADJECTIVES |= {"النظاميه": "government", "العسكريه": "military", "الاتحادي": "federal"}
 _BODY_ADJECTIVES |= {"الاتحاديه": "federal", "الجويه": "air", "البحريه": "naval"}
 _BODY_ADJECTIVES |= {"العالميه": "global", "العربي": "Arab"}
-_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman"})
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "envoy", "adviser"})
+_PERSON_ROLES = frozenset({"president", "minister", "king", "prince", "leader", "emir"})
 # "في ولاية كاليفورنيا": the kind of place between "في" and its name.
 _REGION_NOUNS = frozenset({"ولايه", "مدينه", "محافظه", "اقليم", "جزيره", "منطقه"})
 # Roles a nationality qualifies as the person's own, never as whose the role is.
@@ -128,6 +129,14 @@ def _owner(clause: Clause, index: int) -> tuple[str, int] | None:
     return None
 
 
+def _whose(clause: Clause, index: int) -> tuple[str, int] | None:
+    """ "مستشار ترامب": the person a role belongs to, when the name's English is certain."""
+    span = _span_at(clause, index)
+    if span is None or span.clitic or span.entity.type != "person":
+        return None
+    return (f"{span.entity.en}'s", span.last) if certain_name(span.entity) else None
+
+
 def _led_by(clause: Clause, index: int) -> tuple[str, int] | None:
     """ "قوات التحالف بقيادة السعودية": the coalition its leader names (Saudi-led)."""
     if index + 1 >= len(clause.words) or clause.words[index].fold != "بقياده":
@@ -142,10 +151,14 @@ def _led_by(clause: Clause, index: int) -> tuple[str, int] | None:
 
 
 def _speaks_for(clause: Clause, index: int) -> tuple[str, int] | None:
-    """ "المتحدثة باسم وزارة الخارجية الروسية": a spokesman's body may itself be a role
-    phrase (Russian foreign ministry spokeswoman)."""
+    """ "المتحدثة باسم وزارة الخارجية الروسية", "مبعوث الرئيس الروسي": whom a spokesman,
+    envoy or adviser speaks for may itself be a role phrase (Russian foreign ministry
+    spokeswoman, Russian president's envoy)."""
     inner = role_actor(clause, index)
-    return (inner[0].en, inner[1]) if inner is not None and is_role(inner[0]) else None
+    if inner is None or not is_role(inner[0]):
+        return None
+    person = inner[0].en.split()[-1] in _PERSON_ROLES  # the president's envoy
+    return (f"{inner[0].en}'s" if person else inner[0].en), inner[1]
 
 
 def _seat(clause: Clause, index: int) -> tuple[str, int] | None:
@@ -216,10 +229,12 @@ def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
     if last + 1 < len(clause.words) and clause.words[last + 1].fold in _BODY_ADJECTIVES:
         last += 1
         en = f"{_BODY_ADJECTIVES[clause.words[last].fold]} {en}"
-    named = _apposition(clause, last + 1, en)
+    # "الرئيس ترامب" is Trump; "مستشار ترامب" (no article: a genitive) is Trump's adviser.
+    definite = clause.words[last].fold.startswith("ال")
+    named = _apposition(clause, last + 1, en) if definite else None
     if named is not None and (row.alone or not is_role(named[0])):
         return named  # a bare "الرئيس" is named only by a person whose English is certain
-    owner = _owner(clause, last + 1)
+    owner = _owner(clause, last + 1) or (None if definite else _whose(clause, last + 1))
     if owner is not None and row.en in _PERSONAL_ROLES and _demonym(clause.words[owner[1]].fold):
         return None  # "المدرب الألماني": the coach's own nationality, not whose coach he is
     led = None if owner else _led_by(clause, last + 1)
