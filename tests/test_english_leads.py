@@ -220,3 +220,12 @@ def test_a_role_without_the_article_before_a_name_is_that_persons():
     assert b.title == "Egyptian president's adviser makes statement"
     b = brief("قال رئيس مجلس النواب المصري إن الجلسة انتهت", *lead)
     assert b.title == "Egyptian parliament speaker makes statement"
+
+
+def test_considered_described_and_issued():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.", "وتحدثت مصادر عن ترامب.")
+    assert brief("اعتبر ترامب أن الهجوم انتهى", *lead).title == "Donald Trump makes statement"
+    b = brief("أصدر الرئيس المصري قرارا بتعيين وزير", *lead)
+    assert b.title == "Egyptian president issues decision"
+    # the present "يعتبر" is as often "is considered": no statement
+    assert not brief("يعتبر ترامب أكبر الرؤساء سنا", *lead).stated
