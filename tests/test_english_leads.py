@@ -229,3 +229,9 @@ def test_considered_described_and_issued():
     assert b.title == "Egyptian president issues decision"
     # the present "يعتبر" is as often "is considered": no statement
     assert not brief("يعتبر ترامب أكبر الرؤساء سنا", *lead).stated
+
+
+def test_only_a_court_acquits():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
+    assert not brief("مصر تبرئ السعودية من الهجوم", *lead).stated
+    assert brief("محكمة في مصر تبرئ السعودية", *lead).title == "Court in Egypt acquits Saudi Arabia"

@@ -462,6 +462,8 @@ def _object_fits(action: Action, actor: Entity, target: Span | None) -> bool:
     فرصة" gives a chance (no award to X), and a player does not beat a club."""
     if action.key == "attack" and actor.type == "person":
         return False  # a person's "هاجم" is a verbal attack ("لافروف يهاجم ...")
+    if action.key == "acquit" and "court" not in actor.en.lower().split():
+        return False  # "موسكو تبرئ دمشق" clears it in words: only a court acquits
     if target is None:
         return True
     thing = target.entity.key.startswith("thing/")
