@@ -235,3 +235,11 @@ def test_only_a_court_acquits():
     lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
     assert not brief("مصر تبرئ السعودية من الهجوم", *lead).stated
     assert brief("محكمة في مصر تبرئ السعودية", *lead).title == "Court in Egypt acquits Saudi Arabia"
+
+
+def test_announcing_about_and_shootings():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
+    assert brief("مصر تعلن عن خطة جديدة", *lead).title == "Egypt announces plan"
+    assert brief("مصر تعلن عن إطلاق قمر صناعي", *lead).title == "Egypt announces launch"
+    # "إطلاق النار" is a shooting, not a launch
+    assert brief("مصر تعلن إطلاق النار على جازان", *lead).title == "Egypt announces shooting"

@@ -40,8 +40,9 @@ class Complement:
 
 
 def masdar_hit(clause: Clause, index: int) -> ActionHit | None:
-    """The verbal noun at index, or after "على" there; none behind a "ل" of purpose."""
-    if index < len(clause.words) and clause.words[index].fold == "علي":
+    """The verbal noun at index, or after "على" or "عن" there ("أعلن عن إطلاق"); none behind
+    a "ل" of purpose."""
+    if index < len(clause.words) and clause.words[index].fold in ("علي", "عن"):
         index += 1
     hit = next((h for h in clause.actions if h.first == index), None)
     if hit is not None and hit.form.pos != "noun":
@@ -78,9 +79,8 @@ def complement(clause: Clause, index: int, verb: Action) -> Complement | None:
     masdar = hit.form.action
     if masdar.key in _LIGHT_VERBS:  # "نفى شن هجوم": the launching is the attack
         nxt = next((h for h in clause.actions if h.first == hit.last + 1), None)
-        if nxt is None or nxt.form.pos != "noun":
-            return None
-        hit, masdar = nxt, nxt.form.action
+        if nxt is not None and nxt.form.pos == "noun":
+            hit, masdar = nxt, nxt.form.action  # else the launching itself: "إطلاق قمر"
     if verb.key in _TO_VERBS:
         to = f" to {masdar.en}"
         action = replace(

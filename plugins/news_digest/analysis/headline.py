@@ -484,8 +484,11 @@ def _object_span(clause: Clause, index: int, action: Action) -> Span | None:
     contract, "يستقبل ولي العهد السعودي" receives the Saudi crown prince)."""
     if action.prep or action.speech == "say" or _span_at(clause, index) is not None:
         return None
+    about = action.key == "announce" and index < len(clause.words)
     if index < len(clause.words) and clause.words[index].fold == "علي":
         index += 1  # "سيطر على منطقة": English takes the object directly (captures area)
+    elif about and clause.words[index].fold == "عن":
+        index += 1  # "أعلن عن خطة": announces plan
     found = noun_object(clause, index)
     if found is None and action.key in _ROLE_OBJECT_VERBS:
         found = role_actor(clause, index)
