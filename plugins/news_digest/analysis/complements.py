@@ -39,10 +39,11 @@ class Complement:
     takes_object: bool  # the masdar's object completes the English ("to end mission")
 
 
-def masdar_hit(clause: Clause, index: int) -> ActionHit | None:
-    """The verbal noun at index, or after "على" or "عن" there ("أعلن عن إطلاق"); none behind
-    a "ل" of purpose."""
-    if index < len(clause.words) and clause.words[index].fold in ("علي", "عن"):
+def masdar_hit(clause: Clause, index: int, verb: Action) -> ActionHit | None:
+    """The verbal noun at index, or after "على" there, or "عن" after announcing ("أعلن عن
+    إطلاق"; "امتنع عن التصويت" abstains, no refusal); none behind a "ل" of purpose."""
+    skip = ("علي", "عن") if verb.key == "announce" else ("علي",)
+    if index < len(clause.words) and clause.words[index].fold in skip:
         index += 1
     hit = next((h for h in clause.actions if h.first == index), None)
     if hit is not None and hit.form.pos != "noun":
@@ -73,7 +74,7 @@ def complement(clause: Clause, index: int, verb: Action) -> Complement | None:
     """The verb with the masdar object at index, or None."""
     if verb.key not in _TO_VERBS | _NOUN_VERBS:
         return None
-    hit = masdar_hit(clause, index)
+    hit = masdar_hit(clause, index, verb)
     if hit is None:
         return None
     masdar = hit.form.action
