@@ -243,3 +243,12 @@ def test_announcing_about_and_shootings():
     assert brief("مصر تعلن عن إطلاق قمر صناعي", *lead).title == "Egypt announces launch"
     # "إطلاق النار" is a shooting, not a launch
     assert brief("مصر تعلن إطلاق النار على جازان", *lead).title == "Egypt announces shooting"
+
+
+def test_settlers_resistance_judiciary_and_places_burned():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
+    assert brief("المستوطنون يحرقون مسجدا في جازان", *lead).title == (
+        "Settlers burn mosque in Jizan"
+    )
+    b = brief("العراق", "أصدر القضاء المصري حكما بسجن المتهم.")
+    assert b.title == "Egyptian judiciary issues ruling"
