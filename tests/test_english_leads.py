@@ -252,3 +252,13 @@ def test_settlers_resistance_judiciary_and_places_burned():
     )
     b = brief("العراق", "أصدر القضاء المصري حكما بسجن المتهم.")
     assert b.title == "Egyptian judiciary issues ruling"
+
+
+def test_american_and_british_offices_take_their_english_titles():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
+    b = brief("قال وزير الدفاع الأميركي إن الجلسة انتهت", *lead)
+    assert b.title == "US Defense Secretary makes statement"
+    b = brief("قال وزير الخارجية البريطاني إن الجلسة انتهت", *lead)
+    assert b.title == "British Foreign Secretary makes statement"
+    b = brief("قال وزير خارجية مصر إن الجلسة انتهت", *lead)
+    assert b.title == "Egyptian foreign minister makes statement"

@@ -194,6 +194,27 @@ def _of_owner(en: str, clause: Clause, index: int) -> str:
     return en
 
 
+# How English news names these offices in two countries: "US Secretary of State", not
+# "US foreign minister"; "British Home Secretary", not "British interior minister".
+_NATIONAL_TITLES = {
+    "US": {
+        "foreign minister": "Secretary of State", "foreign ministry": "State Department",
+        "defence minister": "Defense Secretary", "defence ministry": "Defense Department",
+        "justice ministry": "Justice Department", "finance minister": "Treasury Secretary",
+        "finance ministry": "Treasury", "justice minister": "Attorney General",
+    },
+    "British": {
+        "foreign minister": "Foreign Secretary", "foreign ministry": "Foreign Office",
+        "defence minister": "Defence Secretary", "interior minister": "Home Secretary",
+        "interior ministry": "Home Office",
+    },
+}  # fmt: skip
+
+
+def _national_title(owner: str, en: str) -> str:
+    return f"{owner} {_NATIONAL_TITLES.get(owner, {}).get(en, en)}"
+
+
 def _apposition(clause: Clause, index: int, en: str) -> tuple[Entity, int] | None:
     """ "الرئيس المصري عبد الفتاح السيسي": a person after the role is the actor, named when
     the name's English is certain, else by the role (the name still belongs to it). Titles
@@ -247,7 +268,7 @@ def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
     if owner is None and seat is None and not row.alone and not pan_arab:
         return None
     if owner is not None:
-        en, last = f"{owner[0]} {_of_owner(en, clause, last + 1)}", owner[1]
+        en, last = _national_title(owner[0], _of_owner(en, clause, last + 1)), owner[1]
     elif seat is not None:
         en, last = f"{en} in {seat[0]}", seat[1]
     if last + 1 < len(clause.words) and clause.words[last + 1].fold in _FORMER:
