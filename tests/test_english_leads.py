@@ -262,3 +262,11 @@ def test_american_and_british_offices_take_their_english_titles():
     assert b.title == "British Foreign Secretary makes statement"
     b = brief("قال وزير خارجية مصر إن الجلسة انتهت", *lead)
     assert b.title == "Egyptian foreign minister makes statement"
+
+
+def test_an_ambassador_to_a_country_is_no_upon():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
+    b = brief("السفير المصري لدى بريطانيا يحذر من التصعيد", *lead)
+    assert b.title == "Egyptian ambassador to United Kingdom issues warning"
+    # "لدى" right before the verb is still "upon": nothing stated
+    assert not brief("مصر لدى يحذر", *lead).stated

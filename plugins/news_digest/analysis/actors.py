@@ -161,6 +161,16 @@ def _speaks_for(clause: Clause, index: int) -> tuple[str, int] | None:
     return (f"{inner[0].en}'s" if person else inner[0].en), inner[1]
 
 
+def _posted_to(clause: Clause, index: int) -> tuple[str, int] | None:
+    """ "السفير الروسي لدى بريطانيا": where an ambassador is posted."""
+    if index + 1 >= len(clause.words) or clause.words[index].fold not in ("لدي", "في"):
+        return None
+    span = _span_at(clause, index + 1)
+    if span is None or span.clitic or not certain_name(span.entity):
+        return None
+    return span.entity.en, span.last
+
+
 def _seat(clause: Clause, index: int) -> tuple[str, int] | None:
     """ "محكمة في موسكو", "السلطات في ولاية كاليفورنيا": the place a body sits in."""
     if index + 1 >= len(clause.words) or clause.words[index].fold != "في":
@@ -271,6 +281,8 @@ def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
         en, last = _national_title(owner[0], _of_owner(en, clause, last + 1)), owner[1]
     elif seat is not None:
         en, last = f"{en} in {seat[0]}", seat[1]
+    if row.en in ("ambassador", "envoy") and (posted := _posted_to(clause, last + 1)):
+        en, last = f"{en} to {posted[0]}", posted[1]
     if last + 1 < len(clause.words) and clause.words[last + 1].fold in _FORMER:
         en, last = f"former {en}", last + 1
     if (named := _apposition(clause, last + 1, en)) is not None:

@@ -26,7 +26,7 @@ NEGATION = frozenset(
     {"لم", "لن", "لا", "ما", "ليس", "ليست", "ليسوا", "غير", "عدم", "دون", "بدون", "لما"}
 )
 _MODAL = frozenset({"قد", "ان", "يجب", "يمكن", "ينبغي", "يعتزم", "تعتزم", "يريد", "تريد", "يسعي"})
-_MODAL |= {"حيث", "الذي", "التي", "الذين", "عندما", "بعدما", "لدي", "كما", "مما"}
+_MODAL |= {"حيث", "الذي", "التي", "الذين", "عندما", "بعدما", "كما", "مما"}
 _MODAL |= {"تسعي", "يحاول", "تحاول", "يرجح", "يتوقع", "كاد", "لكي", "كي", "حتي"}
 # Words before a name that make someone else the subject: his spokesman, adviser, lawyer ...
 _PROXIES = frozenset({"باسم", "متحدث", "المتحدث", "مستشار", "مساعد", "محامي", "مكتب", "اداره"})
@@ -81,6 +81,8 @@ def blocked(clause: Clause, hit: ActionHit) -> bool:
     if near & NEGATION:
         return True
     # "سـ" and present verbs are plain news; "قد" + present, "أن" + verb, "يريد" ... are not.
+    if words_before(clause, hit.first, 1) & {"لدي"}:
+        return True  # "لدى وصوله": upon; "السفير لدى بريطانيا يطلب" is the ambassador to it
     return bool(words_before(clause, hit.first, 2) & _MODAL)
 
 
