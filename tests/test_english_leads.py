@@ -270,3 +270,9 @@ def test_an_ambassador_to_a_country_is_no_upon():
     assert b.title == "Egyptian ambassador to United Kingdom issues warning"
     # "لدى" right before the verb is still "upon": nothing stated
     assert not brief("مصر لدى يحذر", *lead).stated
+
+
+def test_crowned_with_a_title_wins_it():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
+    assert brief("توج الحوثيون بلقب البطولة", *lead).title == "Houthis win title"
+    assert brief("مصر تفوز بلقب البطولة", *lead).title == "Egypt wins title"

@@ -385,6 +385,9 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         return None
     if action.key == "win" and target is not None and clause.words[rest].fold == "علي":
         action = _beat()  # "فاز على ليفربول": beats Liverpool
+    if action.key == "crown" and target is not None and is_role(target.entity):
+        # "توج الهلال بلقب الدوري": crowned with a title (passive), so it wins it
+        action, target = _action("win title"), None
     if not _object_fits(action, actors[0].entity, target):
         return None
     if action.key in ("call for", "demand") and target is not None and not is_role(target.entity):
@@ -456,7 +459,11 @@ def _court_misread(actor: Entity, action: Action) -> bool:
 
 
 def _beat() -> Action:
-    return next(a for a in load_actions()[0] if a.key == "beat")
+    return _action("beat")
+
+
+def _action(key: str) -> Action:
+    return next(a for a in load_actions()[0] if a.key == key)
 
 
 def _object_fits(action: Action, actor: Entity, target: Span | None) -> bool:
