@@ -276,3 +276,14 @@ def test_crowned_with_a_title_wins_it():
     lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
     assert brief("توج الحوثيون بلقب البطولة", *lead).title == "Houthis win title"
     assert brief("مصر تفوز بلقب البطولة", *lead).title == "Egypt wins title"
+
+
+def test_called_on_directly_and_masdars_with_their_objects():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.", "وتحدثت مصادر عن ترامب.")
+    # a meeting called directly is called on, not called for
+    b = brief("ترامب يدعو قمة جازان لتبني الخطة", *lead)
+    assert b.title == "Donald Trump calls on Jizan summit"
+    b = brief("ترامب يطالب بفرض عقوبات", *lead)
+    assert b.title == "Donald Trump demands imposition of sanctions"
+    b = brief("مصر تعلن إلغاء الاتفاق", *lead)
+    assert b.title == "Egypt announces cancellation of agreement"

@@ -320,6 +320,8 @@ def noun_object(clause: Clause, start: int) -> tuple[Entity, int] | None:
         return _entity(f"{demonym} {row.en}", "thing"), nxt
     if span is not None and not span.clitic and certain_name(span.entity):
         owner = span.entity.en
+        if span.entity.type == "place":  # "قمة القدس": the Jerusalem summit
+            return _entity(f"{owner} {row.en}", "thing"), span.last
         mark = "'" if owner.endswith("s") else "'s"  # Houthis' positions, Ribery's contract
         return _entity(f"{owner}{mark} {row.en}", "thing"), span.last
     return _entity(row.en, "thing"), last

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .actors import noun_object
 from .clauses import ActionHit, Clause
 from .lexicon import Action, forms_by_first_word
 
@@ -70,6 +71,10 @@ def _as_noun(clause: Clause, hit: ActionHit) -> ActionHit | None:
     return None
 
 
+def _span_at(clause: Clause, index: int):
+    return next((s for s in clause.names if s.first == index), None)
+
+
 def complement(clause: Clause, index: int, verb: Action) -> Complement | None:
     """The verb with the masdar object at index, or None."""
     if verb.key not in _TO_VERBS | _NOUN_VERBS:
@@ -91,6 +96,9 @@ def complement(clause: Clause, index: int, verb: Action) -> Complement | None:
         )  # fmt: skip
         return Complement(action, hit.last + 1, True)
     noun = f" {masdar.noun}"
+    thing = noun_object(clause, hit.last + 1)
+    if thing is not None and not _span_at(clause, hit.last + 1):
+        noun, hit = f"{noun} of {thing[0].en}", ActionHit(hit.first, thing[1], hit.form)
     action = replace(
         verb, en=verb.en + noun, en_s=verb.en_s + noun, en_past=verb.en_past + noun,
         en_pp=verb.en_pp + noun, noun=masdar.noun, prep="-", bare=True, speech="",

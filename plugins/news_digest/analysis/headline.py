@@ -390,8 +390,10 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         action, target = _action("win title"), None
     if not _object_fits(action, actors[0].entity, target):
         return None
-    if action.key in ("call for", "demand") and target is not None and not is_role(target.entity):
-        # "دعا مصر": a named country or person is called on, not called for
+    direct = target is not None and target.first == rest  # no "إلى" between: "دعا قمة القدس"
+    called = target is not None and (not is_role(target.entity) or action.key == "call for")
+    if action.key in ("call for", "demand") and called and (direct or not is_role(target.entity)):
+        # "دعا مصر", "دعا القمة": a country, person or meeting is called on, not called for
         action = replace(action, en="call on", en_s="calls on", en_past="called on")
     taken = {target.first} if target else set()
     place = (
