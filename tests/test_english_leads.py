@@ -287,3 +287,8 @@ def test_called_on_directly_and_masdars_with_their_objects():
     assert b.title == "Donald Trump demands imposition of sanctions"
     b = brief("مصر تعلن إلغاء الاتفاق", *lead)
     assert b.title == "Egypt announces cancellation of agreement"
+
+
+def test_a_quoted_speaker_never_dangles_a_verb_without_its_object():
+    b = brief("وزير خارجية مصر: يجب تغيير سلوك الحوثيين", "انتقد وزير الخارجية المصري الحوثيين.")
+    assert b.title == "Egyptian foreign minister makes statement"

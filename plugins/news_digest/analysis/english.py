@@ -117,6 +117,8 @@ def _speech_title(
     topic = [e for e in dict.fromkeys(topic) if trusted(e) and e.key not in excluded][:2]
     if topic and reported is None:
         return Fact(_say(), who, None, None, speech_topic=tuple(topic))
+    if reported is not None and not (reported.bare or reported.speech in BARE_SPEECH):
+        reported = None  # "انتقد ..." with its object unread: "criticises" would dangle
     return Fact(reported or _say(), who, None, None)
 
 
