@@ -292,3 +292,14 @@ def test_called_on_directly_and_masdars_with_their_objects():
 def test_a_quoted_speaker_never_dangles_a_verb_without_its_object():
     b = brief("وزير خارجية مصر: يجب تغيير سلوك الحوثيين", "انتقد وزير الخارجية المصري الحوثيين.")
     assert b.title == "Egyptian foreign minister makes statement"
+
+
+def test_an_adverbial_opening_leaves_the_leads_main_clause_verb_first():
+    lead = ("في تطور جديد، انتقد ترامب مصر بشدة.", "وتحدثت مصادر عن ترامب.")
+    assert brief("بيان", *lead).title == "Donald Trump criticises Egypt"
+    # a name before the comma: the clause after it goes on with that sentence
+    lead = ("في ظل التوتر مع مصر، انتقد ترامب السعودية.", "وتحدثت مصادر عن ترامب.")
+    assert not brief("بيان", *lead).stated
+    # after a preposition a word is a noun: "تطور" is a development, no verb
+    (clause,) = clauses_of("في تطور جديد", 0, {}, ())
+    assert all(h.form.pos == "noun" for h in clause.actions)

@@ -181,7 +181,9 @@ def _action_hits(words: Sequence[Word], taken: set[int]) -> list[ActionHit]:
                 (
                     f
                     for f in index.get(reading, ())
-                    if _follows(words, i, f.words) and _clitic_fits(clitic, f.pos)
+                    if _follows(words, i, f.words)
+                    and _clitic_fits(clitic, f.pos)
+                    and not (f.pos != "noun" and i and words[i - 1].fold in _PREPOSITIONS)
                 ),
                 None,
             )
@@ -189,6 +191,11 @@ def _action_hits(words: Sequence[Word], taken: set[int]) -> list[ActionHit]:
                 hits.append(ActionHit(i, i + len(form.words) - 1, form))
                 break
     return hits
+
+
+# A preposition governs a noun: "في تطور جديد" is a development, never "develops".
+_PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "حول", "خلال", "منذ", "ضد"})
+_PREPOSITIONS |= {"نحو", "عند", "بين", "تحت", "فوق", "عبر", "بعد", "قبل"}
 
 
 def _clitic_fits(clitic: str, pos: str) -> bool:
@@ -237,10 +244,16 @@ def clauses_of(
         hits = tuple(_action_hits(words, taken))
         if sentence:
             uncertain = asked or uncertain_before(out) or bool({w.fold for w in words} & _UNCERTAIN)
-        comma = bool(out) and gap.strip() in ("،", ",")
+        # After a comma the sentence goes on, unless all before was an adverbial phrase with
+        # no name and no verb ("في تطور جديد، أعلن الجيش ..."): then its main clause starts.
+        comma = any(c.names or _has_verb(c) for c in out) and gap.strip() in ("،", ",")
         out.append(Clause(tuple(words), tuple(names), hits, uncertain, quoted, comma))
         end = words[-1].end
     return out
+
+
+def _has_verb(clause: Clause) -> bool:
+    return any(h.form.pos != "noun" for h in clause.actions)
 
 
 def uncertain_before(clauses: Sequence[Clause]) -> bool:

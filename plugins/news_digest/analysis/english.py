@@ -267,9 +267,13 @@ def _agrees_with_title(fact: Fact, title: Sequence[Clause], lead: Sequence[Claus
 
 
 def _verb_first(lead: Sequence[Clause]) -> bool:
-    """A wire lead opening with its verb ("أعلنت وزارة ...", "قال الرئيس ...") tells the news
-    a verbless title only labels ("توقعات مستقرة للنمو", "قانون أميركي لردع ...")."""
-    return bool(lead) and any(h.first == 0 and h.form.pos != "noun" for h in lead[0].actions)
+    """A wire lead opening with its verb ("أعلنت وزارة ...", "قال الرئيس ...", also after an
+    adverbial "في تطور جديد، ...") tells the news a verbless title only labels ("توقعات
+    مستقرة للنمو", "قانون أميركي لردع ...")."""
+    main = next((c for c in lead if any(h.form.pos != "noun" for h in c.actions)), None)
+    if main is None or main.after_comma:
+        return False  # after a comma that follows a name or verb, the clause is no opening
+    return any(h.first == 0 and h.form.pos != "noun" for h in main.actions)
 
 
 def _named_in(actor: Entity, names: set[str], title: Sequence[Clause], lead) -> bool:
