@@ -25,13 +25,18 @@ from ..settings import DATA_DIR
 from .clauses import Clause, Span
 from .entities import Entity
 from .entities.gazetteer import bare, load_gazetteer
-from .trusted import certain_name, trusted
+from .trusted import certain_name
 
 _FORMER = frozenset({"السابق", "السابقه", "الاسبق"})
 # Adjectives of a body that keep its English certain ("القوات الحكومية" -> government forces).
 _BODY_ADJECTIVES = {"الحكوميه": "government", "الامنيه": "security", "الشرعيه": "government"}
 _BODY_ADJECTIVES |= {"النظاميه": "government", "العسكريه": "military", "الاتحادي": "federal"}
 _BODY_ADJECTIVES |= {"الاتحاديه": "federal", "الجويه": "air", "البحريه": "naval"}
+_BODY_ADJECTIVES |= {"العالميه": "global", "العربي": "Arab"}
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "envoy", "adviser"})
+_PERSON_ROLES = frozenset({"president", "minister", "king", "prince", "leader", "emir"})
+# "في ولاية كاليفورنيا": the kind of place between "في" and its name.
+_REGION_NOUNS = frozenset({"ولايه", "مدينه", "محافظه", "اقليم", "جزيره", "منطقه"})
 # Roles a nationality qualifies as the person's own, never as whose the role is.
 _PERSONAL_ROLES = frozenset({"coach", "star", "player", "founder", "owner"})
 
@@ -114,7 +119,7 @@ def _owner(clause: Clause, index: int) -> tuple[str, int] | None:
     if demonym is not None and not _span_at(clause, index):
         return demonym, index
     span = _span_at(clause, index)
-    if span is None or not trusted(span.entity) or span.clitic not in ("", "ل", "لل"):
+    if span is None or not certain_name(span.entity) or span.clitic not in ("", "ل", "لل"):
         return None
     iso = _iso_by_key().get(span.entity.key)
     if iso and span.entity.type == "place":
@@ -124,12 +129,55 @@ def _owner(clause: Clause, index: int) -> tuple[str, int] | None:
     return None
 
 
-def _seat(clause: Clause, index: int) -> tuple[str, int] | None:
-    """ "محكمة في موسكو": the place a body sits in."""
-    if index + 1 >= len(clause.words) or clause.words[index].fold != "في":
+def _whose(clause: Clause, index: int) -> tuple[str, int] | None:
+    """ "مستشار ترامب": the person a role belongs to, when the name's English is certain."""
+    span = _span_at(clause, index)
+    if span is None or span.clitic or span.entity.type != "person":
+        return None
+    return (f"{span.entity.en}'s", span.last) if certain_name(span.entity) else None
+
+
+def _led_by(clause: Clause, index: int) -> tuple[str, int] | None:
+    """ "قوات التحالف بقيادة السعودية": the coalition its leader names (Saudi-led)."""
+    if index + 1 >= len(clause.words) or clause.words[index].fold != "بقياده":
         return None
     span = _span_at(clause, index + 1)
-    if span is None or span.entity.type != "place" or not trusted(span.entity):
+    if span is None or span.clitic or not certain_name(span.entity):
+        return None
+    iso = _iso_by_key().get(span.entity.key)
+    if iso and span.entity.type == "place":
+        return _demonym_by_iso().get(iso, span.entity.en), span.last
+    return (span.entity.en, span.last) if span.entity.type == "organization" else None
+
+
+def _speaks_for(clause: Clause, index: int) -> tuple[str, int] | None:
+    """ "المتحدثة باسم وزارة الخارجية الروسية", "مبعوث الرئيس الروسي": whom a spokesman,
+    envoy or adviser speaks for may itself be a role phrase (Russian foreign ministry
+    spokeswoman, Russian president's envoy)."""
+    inner = role_actor(clause, index)
+    if inner is None or not is_role(inner[0]):
+        return None
+    person = inner[0].en.split()[-1] in _PERSON_ROLES  # the president's envoy
+    return (f"{inner[0].en}'s" if person else inner[0].en), inner[1]
+
+
+def _posted_to(clause: Clause, index: int) -> tuple[str, int] | None:
+    """ "السفير الروسي لدى بريطانيا": where an ambassador is posted."""
+    if index + 1 >= len(clause.words) or clause.words[index].fold not in ("لدي", "في"):
+        return None
+    span = _span_at(clause, index + 1)
+    if span is None or span.clitic or not certain_name(span.entity):
+        return None
+    return span.entity.en, span.last
+
+
+def _seat(clause: Clause, index: int) -> tuple[str, int] | None:
+    """ "محكمة في موسكو", "السلطات في ولاية كاليفورنيا": the place a body sits in."""
+    if index + 1 >= len(clause.words) or clause.words[index].fold != "في":
+        return None
+    step = 2 if bare(clause.words[index + 1].fold) in _REGION_NOUNS else 1
+    span = _span_at(clause, index + step)
+    if span is None or span.entity.type != "place" or not certain_name(span.entity):
         return None
     return span.entity.en, span.last
 
@@ -139,6 +187,8 @@ def _unsure_next(clause: Clause, index: int) -> bool:
     if index >= len(clause.words) or _span_at(clause, index):
         return False
     word = clause.words[index].fold
+    if _demonym(word) is not None:
+        return False  # "مدرب أرسنال الإنجليزي": the nationality is the club's
     return word.startswith("ال") and word.endswith(("ي", "يه")) and word not in _FORMER
 
 
@@ -154,15 +204,50 @@ def _of_owner(en: str, clause: Clause, index: int) -> str:
     return en
 
 
+# How English news names these offices in two countries: "US Secretary of State", not
+# "US foreign minister"; "British Home Secretary", not "British interior minister".
+_NATIONAL_TITLES = {
+    "US": {
+        "foreign minister": "Secretary of State", "foreign ministry": "State Department",
+        "defence minister": "Defense Secretary", "defence ministry": "Defense Department",
+        "justice ministry": "Justice Department", "finance minister": "Treasury Secretary",
+        "finance ministry": "Treasury", "justice minister": "Attorney General",
+    },
+    "British": {
+        "foreign minister": "Foreign Secretary", "foreign ministry": "Foreign Office",
+        "defence minister": "Defence Secretary", "interior minister": "Home Secretary",
+        "interior ministry": "Home Office",
+    },
+}  # fmt: skip
+
+
+def _national_title(owner: str, en: str) -> str:
+    return f"{owner} {_NATIONAL_TITLES.get(owner, {}).get(en, en)}"
+
+
 def _apposition(clause: Clause, index: int, en: str) -> tuple[Entity, int] | None:
     """ "الرئيس المصري عبد الفتاح السيسي": a person after the role is the actor, named when
-    the name's English is certain, else by the role (the name still belongs to it)."""
+    the name's English is certain, else by the role (the name still belongs to it). Titles
+    may stand between ("ولي العهد السعودي الأمير محمد بن سلمان")."""
+    while index < len(clause.words) and _span_at(clause, index) is None and _title(clause, index):
+        index += 1
     person = _span_at(clause, index)
+    if person is not None and is_role(person.entity) and not person.clitic:
+        return _entity(en), person.last  # an unsure name already standing as its role
     if person is None or person.entity.type != "person" or person.clitic:
         return None
     if certain_name(person.entity):
         return person.entity, person.last
     return _entity(en), person.last
+
+
+_TITLES = frozenset({"امير", "شيخ", "دكتور", "سيد", "سيده", "ملك", "سلطان", "مشير", "فريق"})
+_TITLES |= {"لواء", "عميد", "عقيد", "سير", "حاخام", "مفتي", "بابا"}
+
+
+def _title(clause: Clause, index: int) -> bool:
+    """An honorific or rank before a name: "الأمير", "الشيخ", "الدكتور"."""
+    return bare(clause.words[index].fold) in _TITLES
 
 
 def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
@@ -175,19 +260,29 @@ def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
     if last + 1 < len(clause.words) and clause.words[last + 1].fold in _BODY_ADJECTIVES:
         last += 1
         en = f"{_BODY_ADJECTIVES[clause.words[last].fold]} {en}"
-    named = _apposition(clause, last + 1, en)
+    # "الرئيس ترامب" is Trump; "مستشار ترامب" (no article: a genitive) is Trump's adviser.
+    definite = clause.words[last].fold.startswith("ال")
+    named = _apposition(clause, last + 1, en) if definite else None
     if named is not None and (row.alone or not is_role(named[0])):
         return named  # a bare "الرئيس" is named only by a person whose English is certain
-    owner = _owner(clause, last + 1)
+    owner = _owner(clause, last + 1) or (None if definite else _whose(clause, last + 1))
     if owner is not None and row.en in _PERSONAL_ROLES and _demonym(clause.words[owner[1]].fold):
         return None  # "المدرب الألماني": the coach's own nationality, not whose coach he is
+    led = None if owner else _led_by(clause, last + 1)
+    if led is not None:
+        owner = (f"{led[0]}-led", led[1])
+    if owner is None and row.en in _SPOKESPEOPLE:
+        owner = _speaks_for(clause, last + 1)
     seat = None if owner else _seat(clause, last + 1)
-    if owner is None and seat is None and not row.alone:
+    pan_arab = en.startswith("Arab ")  # "التحالف العربي": whose coalition is said
+    if owner is None and seat is None and not row.alone and not pan_arab:
         return None
     if owner is not None:
-        en, last = f"{owner[0]} {_of_owner(en, clause, last + 1)}", owner[1]
+        en, last = _national_title(owner[0], _of_owner(en, clause, last + 1)), owner[1]
     elif seat is not None:
         en, last = f"{en} in {seat[0]}", seat[1]
+    if row.en in ("ambassador", "envoy") and (posted := _posted_to(clause, last + 1)):
+        en, last = f"{en} to {posted[0]}", posted[1]
     if last + 1 < len(clause.words) and clause.words[last + 1].fold in _FORMER:
         en, last = f"former {en}", last + 1
     if (named := _apposition(clause, last + 1, en)) is not None:
@@ -195,6 +290,14 @@ def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
     if _unsure_next(clause, last + 1):
         return None
     return _entity(en), last
+
+
+def owned_role(clause: Clause, start: int) -> bool:
+    """The role phrase from start says whose it is ("وزير خارجية البحرين", "الجيش المصري"),
+    beyond a noun that reads alone ("الجيش": whose army?)."""
+    row = _match(clause, start, "actor_nouns.tsv")
+    found = role_actor(clause, start)
+    return row is not None and found is not None and found[0].en != row.en
 
 
 def noun_object(clause: Clause, start: int) -> tuple[Entity, int] | None:
@@ -215,8 +318,12 @@ def noun_object(clause: Clause, start: int) -> tuple[Entity, int] | None:
     span = _span_at(clause, nxt)
     if demonym is not None and span is None:
         return _entity(f"{demonym} {row.en}", "thing"), nxt
-    if span is not None and not span.clitic and trusted(span.entity):
-        return _entity(f"{span.entity.en}'s {row.en}", "thing"), span.last
+    if span is not None and not span.clitic and certain_name(span.entity):
+        owner = span.entity.en
+        if span.entity.type == "place":  # "قمة القدس": the Jerusalem summit
+            return _entity(f"{owner} {row.en}", "thing"), span.last
+        mark = "'" if owner.endswith("s") else "'s"  # Houthis' positions, Ribery's contract
+        return _entity(f"{owner}{mark} {row.en}", "thing"), span.last
     return _entity(row.en, "thing"), last
 
 

@@ -18,6 +18,7 @@ from .entities import Entity, EntityResult
 from .lexicon import Form, forms_by_first_word
 
 _WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3A-Za-z0-9\u064b-\u0652\u0640]+")
+WORD_RE = _WORD
 _BREAK = re.compile(r"[.,:;!?\"«»()\[\]|،؛؟\u2013\u2014\u201c\u201d-]|\.\.")
 # Proclitics, longest first; a reading keeps at least three letters.
 _PROCLITICS = (
@@ -45,6 +46,7 @@ class Word:
     readings: frozenset[str]  # the folded word without each proclitic
     start: int
     end: int
+    glued: bool = False  # joined to the word before by "_", inside one hashtag
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ class Clause:
     actions: tuple[ActionHit, ...]
     unit_uncertain: bool  # the title or sentence asks a question or sets a condition
     after_quote: bool = False  # a quotation mark ends the words before: they may be its subject
+    after_comma: bool = False  # a comma ends the words before: it goes on with their sentence
+    aside: int = -1  # where an apposition set off by commas was joined on (apposition.py)
 
 
 def readings(folded: str) -> frozenset[str]:
@@ -94,7 +98,8 @@ def _words(text: str, offset: int = 0) -> list[list[Word]]:
             clauses.append([])
             commas.append(gap.strip() in ("،", ","))
         folded = fold(m.group())
-        clauses[-1].append(Word(m.group(), folded, readings(folded), m.start(), m.end()))
+        glued = gap == "_" and bool(clauses[-1])
+        clauses[-1].append(Word(m.group(), folded, readings(folded), m.start(), m.end(), glued))
         last = m.end()
     return _join_time_asides([c for c in clauses if c], commas)
 
@@ -148,12 +153,20 @@ def _name_spans(words: Sequence[Word], by_first: dict[str, list]) -> list[Span]:
                 if fits and (best is None or n > best[0]):
                     clitic = words[i].fold[: len(words[i].fold) - len(reading)]
                     best = (n, entity, clitic)
-        if best:
+        if best and _whole_tag(words, i, i + best[0] - 1):
             spans.append(Span(i, i + best[0] - 1, best[1], best[2]))
             i += best[0]
         else:
             i += 1
     return spans
+
+
+def _whole_tag(words: Sequence[Word], first: int, last: int) -> bool:
+    """A name neither starts nor ends inside a hashtag ("#كيم_جونغ_أون" is one name, not
+    "Kim" and "Jong Aung")."""
+    starts_inside = words[first].glued
+    ends_inside = last + 1 < len(words) and words[last + 1].glued
+    return not (starts_inside or ends_inside)
 
 
 def _action_hits(words: Sequence[Word], taken: set[int]) -> list[ActionHit]:
@@ -163,11 +176,31 @@ def _action_hits(words: Sequence[Word], taken: set[int]) -> list[ActionHit]:
         if i in taken:
             continue
         for reading in sorted(word.readings, key=lambda r: (-len(r), r)):
-            form = next((f for f in index.get(reading, ()) if _follows(words, i, f.words)), None)
+            clitic = word.fold[: len(word.fold) - len(reading)]
+            form = next(
+                (
+                    f
+                    for f in index.get(reading, ())
+                    if _follows(words, i, f.words)
+                    and _clitic_fits(clitic, f.pos)
+                    and not (f.pos != "noun" and i and words[i - 1].fold in _PREPOSITIONS)
+                ),
+                None,
+            )
             if form:
                 hits.append(ActionHit(i, i + len(form.words) - 1, form))
                 break
     return hits
+
+
+# A preposition governs a noun: "في تطور جديد" is a development, never "develops".
+_PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "حول", "خلال", "منذ", "ضد"})
+_PREPOSITIONS |= {"نحو", "عند", "بين", "تحت", "فوق", "عبر", "بعد", "قبل"}
+
+
+def _clitic_fits(clitic: str, pos: str) -> bool:
+    """A verb takes no article and no "ب"/"ك" ("الأمر" is a matter, never "ordered")."""
+    return pos == "noun" or not ("ال" in clitic or clitic.startswith(("ب", "ك")) or clitic == "لل")
 
 
 def _follows(words: Sequence[Word], i: int, form: tuple[str, ...]) -> bool:
@@ -183,25 +216,45 @@ TIME_WORDS = frozenset(
 _UNCERTAIN = frozenset({"هل", "لو", "لولا", "اذا", "ربما", "لعل", "ماذا", "لماذا", "كيف", "متي"})
 
 
-def clauses_of(text: str, start: int, surfaces: dict[str, set[tuple]], entities) -> list[Clause]:
-    """Clauses of text from start, each with its names and action words."""
+def clauses_of(
+    text: str, start: int, surfaces: dict[str, set[tuple]], entities, sentence: bool = False
+) -> list[Clause]:
+    """Clauses of text from start, each with its names and action words.
+
+    A title is one unit: a question or condition anywhere in it makes every clause uncertain.
+    In a lead sentence (``sentence``) a condition or question word makes uncertain only its
+    own clause and those after it ("قال X إن ... إذا ..." still says X spoke); a question
+    mark still makes the whole sentence a question.
+    """
     by_first: dict[str, list] = {}
     for entity in entities:
         for surface in sorted(surfaces.get(entity.key, ())):
             if surface:
                 by_first.setdefault(surface[0], []).append((surface, entity))
-    uncertain = (
-        "؟" in text
-        or "?" in text
-        or bool({w.fold for c in _words(text, start) for w in c} & _UNCERTAIN)
-    )
+    split = _words(text, start)
+    asked = "؟" in text or "?" in text
+    uncertain = asked or bool({w.fold for c in split for w in c} & _UNCERTAIN)
     out = []
     end = start
-    for words in _words(text, start):
+    for words in split:
         names = _name_spans(words, by_first)
         taken = {k for s in names for k in range(s.first, s.last + 1)}
-        quoted = any(q in text[end : words[0].start] for q in _QUOTES)
+        gap = text[end : words[0].start]
+        quoted = any(q in gap for q in _QUOTES)
         hits = tuple(_action_hits(words, taken))
-        out.append(Clause(tuple(words), tuple(names), hits, uncertain, quoted))
+        if sentence:
+            uncertain = asked or uncertain_before(out) or bool({w.fold for w in words} & _UNCERTAIN)
+        # After a comma the sentence goes on, unless all before was an adverbial phrase with
+        # no name and no verb ("في تطور جديد، أعلن الجيش ..."): then its main clause starts.
+        comma = any(c.names or _has_verb(c) for c in out) and gap.strip() in ("،", ",")
+        out.append(Clause(tuple(words), tuple(names), hits, uncertain, quoted, comma))
         end = words[-1].end
     return out
+
+
+def _has_verb(clause: Clause) -> bool:
+    return any(h.form.pos != "noun" for h in clause.actions)
+
+
+def uncertain_before(clauses: Sequence[Clause]) -> bool:
+    return bool(clauses) and clauses[-1].unit_uncertain

@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from ..arabic import tokens
 from ..models import Document
-from .actors import demonym_of, is_role
+from .actors import demonym_of, is_role, owned_role, role_actor
+from .apposition import join_appositions
 from .claims import Claim
 from .clauses import Clause, clauses_of, entity_surfaces
 from .entities import Entity, EntityResult
@@ -28,13 +29,14 @@ from .headline import (
     Fact,
     blocked,
     can_act,
-    casualty_fact,
-    story_kind,
     subject_after,
     verb_fact,
 )
+from .kinds import casualty_fact, story_kind
 from .quotes import Quote
+from .stand_ins import lead_roles, with_roles
 from .standfirst import english_ok, standfirst
+from .title_names import listed_names
 from .trusted import certain_name, role_words, trusted
 from .wording import BARE_SPEECH, event_sentence, fallback_headline, fallback_sentence, headline
 
@@ -77,12 +79,19 @@ def text_units(doc: Document, result: EntityResult) -> tuple[list[Clause], list[
     """Clauses of the title and of the lead sentence (its dateline cut off)."""
     sentences = [s.text for s in doc.sentences]
     surfaces = entity_surfaces(result, sentences)
-    title = clauses_of(doc.title, 0, surfaces, result.entities)
+    entities = list(result.entities)
+    for entity, surface in listed_names(doc.title, result.entities):
+        entities.append(entity)  # listed names the body writes otherwise ("واشنطن")
+        surfaces[entity.key] = {surface}
+    title = clauses_of(doc.title, 0, surfaces, entities)
     lead: list[Clause] = []
     if sentences:
         # The entity stage found the dateline (filing place and outlet): the lead starts after it.
         start = result.dateline.end if result.dateline else 0
-        lead = clauses_of(sentences[0], start, surfaces, result.entities)
+        lead = clauses_of(sentences[0], start, surfaces, entities, sentence=True)
+        lead = join_appositions(lead)
+    # An unsure name the lead gives a role acts in the title under that role.
+    title = with_roles(title, lead_roles(lead))
     return title, lead
 
 
@@ -94,25 +103,61 @@ def _speech_title(
     A person or body speaks; a country only when the lead opens with a reporting verb
     ("بريطانيا: ..." then "قال ..."), since a place before a colon is often a topic label.
     """
-    if len(title) < 2 or not title[0].names:
+    if len(title) < 2 or title[0].unit_uncertain:
         return None
     if ":" not in doc.title[title[0].words[-1].end : title[1].words[0].start]:
         return None
-    span = title[0].names[0]
-    if span.first != 0 or span.last != len(title[0].words) - 1 or title[0].unit_uncertain:
-        return None
-    if not can_act(span.entity, country_keys(), excluded):
+    who = _title_speaker(title[0], excluded)
+    if who is None:
         return None
     reported, speaker = _lead_speech(lead, excluded)
-    if span.entity.type == "place" and (
-        not _speaks_for(speaker, span.entity) or _tells_own_news(title[1])
-    ):
+    if who.type == "place" and (not _speaks_for(speaker, who) or _tells_own_news(title[1])):
         return None  # "فرنسا: رئيس الوزراء يؤكد ...": the country labels who speaks
-    topic = [s.entity for c in title[1:] for s in c.names if s.entity.key != span.entity.key]
+    topic = [s.entity for c in title[1:] for s in c.names if s.entity.key != who.key]
     topic = [e for e in dict.fromkeys(topic) if trusted(e) and e.key not in excluded][:2]
     if topic and reported is None:
-        return Fact(_say(), span.entity, None, None, speech_topic=tuple(topic))
-    return Fact(reported or _say(), span.entity, None, None)
+        return Fact(_say(), who, None, None, speech_topic=tuple(topic))
+    if reported is not None and not (reported.bare or reported.speech in BARE_SPEECH):
+        reported = None  # "انتقد ..." with its object unread: "criticises" would dangle
+    return Fact(reported or _say(), who, None, None)
+
+
+def _title_speaker(clause: Clause, excluded: frozenset[str]) -> Entity | None:
+    """Who speaks before a title's colon: the whole clause is one name ("غوتيريس"), a name
+    after titles ("الأمير خالد بن سلمان"), or a role that says whose it is ("وزير خارجية
+    البحرين", "مدرب توتنهام"; a bare "الجيش" does not say whose)."""
+    last = _speaker_end(clause)
+    role = role_actor(clause, 0)
+    if role is not None and role[1] == last:
+        if not is_role(role[0]):
+            return role[0] if can_act(role[0], country_keys(), excluded) else None
+        return role[0] if owned_role(clause, 0) else None
+    span = next((s for s in clause.names if s.last == last and not s.clitic), None)
+    if span is None or not can_act(span.entity, country_keys(), excluded):
+        return None
+    titles = role_words()
+    if all(w.fold.removeprefix("ال") in titles for w in clause.words[: span.first]):
+        return span.entity
+    return None
+
+
+# What may follow a speaker before the colon: whom or what about ("ترامب لروسيا:",
+# "بوتين عن ضربة سوريا:", "ماتيس حول الهجوم:") or how ("أردوغان مغردا:").
+_ABOUT = frozenset({"عن", "حول", "بشان", "من", "في", "امام", "خلال", "مغردا", "متهما"})
+
+
+def _speaker_end(clause: Clause) -> int:
+    """The last word of the speaker: the clause's end, or the word before what the speaker
+    speaks to or about. A clause with a verb is no speaker with a topic."""
+    end = len(clause.words) - 1
+    if any(h.form.pos != "noun" for h in clause.actions):
+        return end
+    for k in range(1, len(clause.words)):
+        word = clause.words[k]
+        to = any(s.first == k and s.clitic in ("ل", "لل") for s in clause.names)
+        if word.fold in _ABOUT or to:
+            return k - 1
+    return end
 
 
 def _lead_speech(lead: Sequence[Clause], excluded: frozenset[str]):
@@ -185,19 +230,50 @@ def find_fact(
 
 
 def _title_hedged(title: Sequence[Clause]) -> bool:
-    """The title negates, questions or hedges its verb: the lead may not state it as fact."""
-    return any(c.unit_uncertain or any(blocked(c, h) for h in c.actions) for c in title)
+    """The title negates, questions or hedges its verb: the lead may not state it as fact.
+
+    Only words up to a clause's first verb count: in "X يؤكد أن حكومته لن تتراجع" the
+    negation is in what X says, and X's saying it is plain.
+    """
+    return any(c.unit_uncertain or any(blocked(c, h) for h in _main_hits(c)) for c in title)
+
+
+def _main_hits(clause: Clause) -> list:
+    """The clause's action words up to and with its first verb."""
+    out = []
+    for hit in clause.actions:
+        out.append(hit)
+        if hit.form.pos != "noun":
+            break
+    return out
 
 
 def _agrees_with_title(fact: Fact, title: Sequence[Clause], lead: Sequence[Clause]) -> bool:
     """A lead's fact is the title's story only when the title names its actor or its action."""
     names = {s.entity.key for c in title for s in c.names}
     actions = {h.form.action.key for c in title for h in c.actions}
-    if fact.action.key in actions:
-        return True
+    nouns = {h.form.action.noun for c in title for h in c.actions if h.form.action.noun}
+    if fact.action.key in actions or fact.action.noun in nouns:
+        return True  # the noun: "حجب تلغرام" is the block a court "orders"
     # The title's own verb, unread, names another event: the lead's first fact may not be it.
-    verbs = any(h.form.pos != "noun" for c in title for h in c.actions)
-    return not verbs and fact.actor is not None and _named_in(fact.actor, names, title, lead)
+    verbs = [h for c in title for h in c.actions if h.form.pos != "noun"]
+    if fact.actor is None:
+        return False
+    if verbs:
+        # "فينغر يكشف ..." told by "قال مدرب أرسنال، فينغر، ...": one statement, one speaker
+        said = fact.action.speech and all(h.form.action.speech for h in verbs)
+        return bool(said) and _named_in(fact.actor, names, title, lead)
+    return _named_in(fact.actor, names, title, lead) or _verb_first(lead)
+
+
+def _verb_first(lead: Sequence[Clause]) -> bool:
+    """A wire lead opening with its verb ("أعلنت وزارة ...", "قال الرئيس ...", also after an
+    adverbial "في تطور جديد، ...") tells the news a verbless title only labels ("توقعات
+    مستقرة للنمو", "قانون أميركي لردع ...")."""
+    main = next((c for c in lead if any(h.form.pos != "noun" for h in c.actions)), None)
+    if main is None or main.after_comma:
+        return False  # after a comma that follows a name or verb, the clause is no opening
+    return any(h.first == 0 and h.form.pos != "noun" for h in main.actions)
 
 
 def _named_in(actor: Entity, names: set[str], title: Sequence[Clause], lead) -> bool:
@@ -243,14 +319,23 @@ def _before_colon(doc: Document, title: list[Clause]) -> list[Clause]:
 
 
 def _may_speak(clause: Clause) -> bool:
-    """Before a colon, a speaker (a person, body, country, role or source) rather than a
-    topic label ("دوري أبطال أوروبا: ...")."""
+    """Before a colon, a speaker rather than a label ("دوري أبطال أوروبا: ...", "القدس: ...",
+    "عاجل: ...", "قضية سكريبال: ..."). Unknown words are taken for a speaker ("كبير مترجمي
+    القذافي: ليبيا دعمت ..."): what follows is then someone's claim, never the article's fact."""
+    words = [w.fold.removeprefix("ال") for w in clause.words]
+    if words[0] in _TOPIC_WORDS or words[0] in _LABEL_WORDS:
+        return False
     if any(can_act(s.entity, country_keys(), frozenset()) for s in clause.names):
         return True
-    return any(w.fold.removeprefix("ال") in _SOURCE_WORDS | role_words() for w in clause.words)
+    named = {k for s in clause.names for k in range(s.first, s.last + 1)}
+    # names alone that cannot speak (a league, a stadium) label the story
+    return len(named) < len(words) or not clause.names
 
 
-_SOURCE_WORDS = frozenset({"مصادر", "مصدر", "مسؤول", "مسؤولون", "ناشط", "خبير", "خبراء"})
+# Nouns heading a topic label before a colon ("قضية سكريبال: ..."), not a speaker.
+_TOPIC_WORDS = frozenset({"قضيه", "ملف", "ازمه", "حادثه", "مقتل", "اغتيال", "محاكمه", "فضيحه"})
+_LABEL_WORDS = frozenset({"عاجل", "مباشر", "فيديو", "بالفيديو", "بالصور", "شاهد", "خاص", "تقرير"})
+_LABEL_WORDS |= {"دوري", "كاس", "بطوله", "مونديال", "انفوغراف", "صور", "رياضه"}
 
 
 def _quotes_someone(doc: Document, title: Sequence[Clause]) -> bool:

@@ -10,49 +10,51 @@ kind of story ("Houthis, Jazan: missile interception").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
 from dataclasses import dataclass, replace
 
 from .actors import is_role, noun_object, role_actor
 from .clauses import ActionHit, Clause, Span, is_time
+from .complements import complement
 from .entities import Entity
 from .lexicon import Action, load_actions
 from .trusted import certain_name, role_words, title_words, trusted
 
 MAX_NAMES = 3
 # Words that, shortly before a verb, stop it being a plain statement of fact.
-_NEGATION = frozenset(
+NEGATION = frozenset(
     {"لم", "لن", "لا", "ما", "ليس", "ليست", "ليسوا", "غير", "عدم", "دون", "بدون", "لما"}
 )
 _MODAL = frozenset({"قد", "ان", "يجب", "يمكن", "ينبغي", "يعتزم", "تعتزم", "يريد", "تريد", "يسعي"})
-_MODAL |= {"حيث", "الذي", "التي", "الذين", "عندما", "بعدما", "لدي", "كما", "مما"}
+_MODAL |= {"حيث", "الذي", "التي", "الذين", "عندما", "بعدما", "كما", "مما"}
 _MODAL |= {"تسعي", "يحاول", "تحاول", "يرجح", "يتوقع", "كاد", "لكي", "كي", "حتي"}
 # Words before a name that make someone else the subject: his spokesman, adviser, lawyer ...
 _PROXIES = frozenset({"باسم", "متحدث", "المتحدث", "مستشار", "مساعد", "محامي", "مكتب", "اداره"})
 _PROXIES |= {"نائب", "ابن", "ابنه", "زوجه", "شقيق", "نجل", "حكومه", "فريق", "مدرب", "انصار"}
 _PROXIES |= {"انصار", "انصاره", "مقربون", "عائله", "ممثل", "سفير", "قوات"}
+# Nouns that say what kind of thing the name after them is: "شركة آبل" is Apple.
+_CLASSIFIERS = frozenset({"شركه", "نادي", "منظمه", "موقع", "تطبيق", "مجموعه", "حركه"})
+_CLASSIFIERS |= {"جماعه", "تنظيم", "ميليشيا", "ميليشيات", "مليشيا"}
 # Contests: a person beats a person, a team a team ("رونالدو يسحق يوفنتوس" is his team's win).
-_CONTESTS = frozenset({"beat", "draw", "lose", "face"})
+_CONTESTS = frozenset({"beat", "draw", "lose", "face", "knock out"})
 # Verbs whose plain object may be a role ("يستقبل ولي العهد"), not any verb ("يرفض نجم").
 _ROLE_OBJECT_VERBS = frozenset({"receive", "meet", "call", "congratulate", "thank", "summon"})
 _ROLE_OBJECT_VERBS |= {"visit", "dismiss", "appoint", "hold talks", "discuss"}
 _PERSON_OBJECT_VERBS = frozenset({"arrest", "kidnap", "detain", "execute", "jail", "free"})
 _PERSON_OBJECT_VERBS |= {"release", "deport", "expel", "kill", "injure", "try", "sentence"}
+# Verbs whose object is never a person: a role right after their subject is its apposition.
+_NO_PERSON_OBJECT = frozenset({"say", "state", "confirm", "deny", "announce", "reveal", "report"})
+_NO_PERSON_OBJECT |= {"admit"}
 _PLACE_WINDOW = 8  # words after the verb's object within which its place is given
 _GROUND = frozenset({"area", "positions", "border"})
 _QUANTITY_VERBS = frozenset({"fall", "rise", "grow", "slow"})
-_LIGHT_VERBS = frozenset({"launch", "carry out", "wage"})
+# What rises and falls: "رئيس روما يقفز في نافورة" jumps, no price rises.
+_QUANTITIES = frozenset({"prices", "economy", "exchange", "currency", "rate", "rates", "index"})
+_QUANTITIES |= {"production", "exports", "imports", "growth", "inflation", "unemployment"}
+_QUANTITIES |= {"dollar", "euro", "rouble", "lira", "yuan", "stocks"}
+LIGHT_VERBS = frozenset({"launch", "carry out", "wage"})
 _PLACE_PREPS = frozenset({"في", "داخل"})
 _TARGET_PREPS = frozenset({"علي", "ضد", "مع", "نحو", "الي", "باتجاه", "لـ"})
-_ADJECTIVES = {"انتحاري": "suicide", "صاروخي": "missile", "جوي": "air", "جويه": "air"}
-_ADJECTIVES |= {"ارهابي": "terrorist", "انتحاريه": "suicide", "بحري": "naval", "عسكري": "military"}
-_ADJECTIVES |= {"مسلح": "armed", "صاروخيه": "missile", "ارهابيه": "terrorist", "عسكريه": "military"}
-_NUMBERS = {"اثنان": 2, "اثنين": 2, "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5}
-_NUMBERS |= {"خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8, "ثماني": 8}
-_NUMBERS |= {"تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10}
-_NUMBER_EN = ("", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
-_CASUALTIES = {"قتيل": "killed", "قتلي": "killed", "جريح": "injured", "جرحي": "injured"}
-_CASUALTIES |= {"مصابا": "injured", "مصابين": "injured"}
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ class Fact:
     co_actors: tuple[Entity, ...] = ()  # "US, Britain and France strike ..."
 
 
-def _before(clause: Clause, index: int, window: int) -> set[str]:
+def words_before(clause: Clause, index: int, window: int) -> set[str]:
     return {w.fold for w in clause.words[max(0, index - window) : index]}
 
 
@@ -75,11 +77,20 @@ def blocked(clause: Clause, hit: ActionHit) -> bool:
     """True when the verb is negated, modal, subordinate or in a question or condition."""
     if clause.unit_uncertain:
         return True
-    near = _before(clause, hit.first, 3)
-    if near & _NEGATION:
+    near = words_before(clause, hit.first, 3) - _unmanned(clause, hit.first)
+    if near & NEGATION:
         return True
     # "سـ" and present verbs are plain news; "قد" + present, "أن" + verb, "يريد" ... are not.
-    return bool(_before(clause, hit.first, 2) & _MODAL)
+    if words_before(clause, hit.first, 1) & {"لدي"}:
+        return True  # "لدى وصوله": upon; "السفير لدى بريطانيا يطلب" is the ambassador to it
+    return bool(words_before(clause, hit.first, 2) & _MODAL)
+
+
+def _unmanned(clause: Clause, index: int) -> set[str]:
+    """ "دون طيار" (unmanned) before the verb: a drone, no negation."""
+    words = [w.fold for w in clause.words[max(0, index - 3) : index + 1]]
+    pairs = itertools.pairwise(words)
+    return {w for w, nxt in pairs if w in ("دون", "بدون") and nxt == "طيار"}
 
 
 def _span_at(clause: Clause, index: int) -> Span | None:
@@ -131,7 +142,13 @@ _CAPITALS = frozenset(
 )
 
 
+def capitals() -> frozenset[str]:
+    return _CAPITALS
+
+
 def can_act(entity: Entity, countries: frozenset[str], excluded: frozenset[str]) -> bool:
+    if entity.key.startswith("role/") and entity.key not in excluded:
+        return True  # a role standing in for an unsure name (stand_ins.py): its English is ours
     if entity.key in excluded or not entity.en or not certain_name(entity):
         return False
     if entity.type == "person" and entity.en.lower() in title_words():
@@ -151,16 +168,18 @@ def _target_after(clause: Clause, index: int, action: Action) -> Span | None:
     if index < len(clause.words) and clause.words[index].fold in _TARGET_PREPS:
         after = _span_at(clause, index + 1)
         return after if after is not None and trusted(after.entity) else None
+    if span is not None and span.entity.type == "place" and span.clitic.endswith("ب"):
+        return None  # "قضت محكمة ... بصربيا": "بـ" a place says where, not whom
     if span is not None and action.prep:  # "على" glued as a clitic is not Arabic; "ل" is
         return span
     return None
 
 
-def _place_after(clause: Clause, index: int, exclude: set[int]) -> Span | None:
+def place_after(clause: Clause, index: int, exclude: set[int]) -> Span | None:
     """The place the event happens: "في" or "بـ" a place, before any phrase of background
     ("النفط يرتفع مع تراجع الحفر بأميركا": America is where the drilling falls)."""
     stop = next(
-        (k for k in range(index, len(clause.words)) if clause.words[k].fold in _BACKGROUND),
+        (k for k in range(index, len(clause.words)) if clause.words[k].fold in BACKGROUND),
         len(clause.words),
     )
     # A purpose ("لدعم التنمية في لبنان": to support growth in Lebanon) has its own place.
@@ -190,8 +209,19 @@ def _role_like(clause: Clause, index: int) -> bool:
     word = clause.words[index]
     if any(s.first <= index <= s.last for s in clause.names):
         return any(s.first <= index <= s.last and s.clitic.endswith("ل") for s in clause.names)
+    if _is_classifier(word):
+        return True  # "شركة آبل", "نادي بايرن": the name is the company, the club
     bare = {r[2:] if r.startswith("ال") else r for r in word.readings}
     return bool(bare & role_words()) or (word.fold.startswith("ال") and word.fold.endswith("ي"))
+
+
+def _classified(clause: Clause, first: int) -> bool:
+    """Only a classifier noun comes before the name: "شركة آبل تطلق"."""
+    return first == 1 and _is_classifier(clause.words[0])
+
+
+def _is_classifier(word) -> bool:
+    return bool({r.removeprefix("ال") for r in word.readings} & _CLASSIFIERS)
 
 
 def _after_time(clause: Clause, index: int) -> int:
@@ -233,7 +263,7 @@ def _subject_before(clause: Clause, hit: ActionHit, ok) -> Span | None:
         return _first_of_joined(clause, span, ok)
     if span.clitic or not ok(span.entity):
         return None
-    if span.first and span.entity.type != "person":
+    if span.first and span.entity.type != "person" and not _classified(clause, span.first):
         return None  # "مدرب توتنهام يحذر": the club is the coach's, not the subject
     words = {w.fold for w in clause.words[: span.first]}
     if words & _PROXIES:
@@ -260,10 +290,15 @@ def _coordinated_subject(clause: Clause, hit: ActionHit, ok) -> Span | None:
 
 def subject_after(clause: Clause, hit: ActionHit, ok) -> Span | None:
     """Verb first (the clause's first word): the first name after it, role words between."""
-    if hit.first != 0 or clause.after_quote or clause.words[0].fold[:1] in ("و", "ف"):
+    if hit.first != 0 or clause.after_quote or clause.after_comma:
         # "موسكو ودمشق تتهمان إسرائيل": a name after a non-initial verb is its object, and
-        # after a quotation ("الإف بي آي" يداهم ...) the subject is the quoted name before it,
-        # and a verb joined by "و" or "ف" ("..ويناشد الحريري") goes on with an earlier subject.
+        # after a quotation ("الإف بي آي" يداهم ...) the subject is the quoted name before it;
+        # after a comma the verb goes on with the sentence's subject ("أمير قطر، ...، يصل").
+        return None
+    first = clause.words[0].fold
+    if first[:1] in ("و", "ف") and first != hit.form.words[0]:
+        # a verb joined by "و" or "ف" ("..ويناشد الحريري") has an earlier subject; a verb
+        # whose own first letter is "و" ("وقع", "وصل") has not
         return None
     start = _after_time(clause, hit.last + 1)
     each = [w.fold for w in clause.words[start : start + 2]] == ["كل", "من"]
@@ -275,12 +310,30 @@ def subject_after(clause: Clause, hit: ActionHit, ok) -> Span | None:
     for k in range(start, min(len(clause.words), start + 5)):
         span = _span_at(clause, k)
         if span is not None and not span.clitic and ok(span.entity):
-            if k > hit.last + 1 and span.entity.type != "person":
+            classified = k == start + 1 and _is_classifier(clause.words[start])
+            if k > start and span.entity.type != "person" and not classified:
                 return None  # "قال مدرب مانشستر يونايتد": the club qualifies the role
             return span
-        if not _role_like(clause, k):
-            return None
+        if span is not None and k == start:
+            return _role_after_name(clause, hit, span)
+        if not _role_like(clause, k) or clause.words[k].fold in _PROXIES:
+            return None  # "قال مكتب الرئيس بوش": his office speaks, not Bush
     return None
+
+
+def _role_after_name(clause: Clause, hit: ActionHit, name: Span) -> Span | None:
+    """ "قال عادل الجبير، وزير الخارجية السعودي، إن": a person whose English is unsure, set
+    off by the role after his name, acts under that role (Saudi foreign minister). Only for
+    verbs with no direct object, or with the role set off by commas: after "استقبل X" a role
+    is as often the one received."""
+    if name.entity.type != "person" or name.clitic:
+        return None
+    if not (hit.form.action.key in _NO_PERSON_OBJECT or clause.aside == name.last + 1):
+        return None
+    found = role_actor(clause, name.last + 1)
+    if found is None or not is_role(found[0]):
+        return None
+    return Span(name.first, found[1], found[0], "")
 
 
 def _co_actors(clause: Clause, actor: Span, ok) -> tuple[list[Span], int]:
@@ -294,7 +347,9 @@ def _co_actors(clause: Clause, actor: Span, ok) -> tuple[list[Span], int]:
 
 def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | None:
     """Actor-verb(-target)(-place) from one verb of one clause, or None."""
-    if hit.form.pos == "noun" or blocked(clause, hit):
+    if hit.form.pos == "noun":
+        hit = _heading_masdar(clause, hit)
+    if hit is None or blocked(clause, hit):
         return None
 
     def ok(entity: Entity) -> bool:
@@ -315,25 +370,34 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         actors, rest = _co_actors(clause, after, ok)
     if _court_misread(actors[0].entity, hit.form.action):
         return None
-    if hit.form.action.key in _QUANTITY_VERBS and not is_role(actors[0].entity):
+    if hit.form.action.key in _QUANTITY_VERBS and not _quantity(actors[0].entity):
         return None  # "دمشق تتراجع" backs down: only prices and economies fall and rise
     action, rest = _light_verb(clause, hit.form.action, _after_time(clause, rest))
     rest = _after_time(clause, rest)
     target = _target_after(clause, rest, action) or _object_span(clause, rest, action)
+    if target is None:
+        action, rest, target = _with_complement(clause, rest, action)
+    if target is not None and target.first == rest + 1 and clause.words[rest].fold == "مع":
+        action = replace(action, prep="with")  # "يتفق مع": agrees with, not "agrees on"
     if target is not None and target.entity.key in {a.entity.key for a in actors}:
         target = None
-    if target is None and not action.bare:
+    if target is None and not action.bare and not _reports(clause, rest, action):
         return None
     if action.key == "win" and target is not None and clause.words[rest].fold == "علي":
         action = _beat()  # "فاز على ليفربول": beats Liverpool
+    if action.key == "crown" and target is not None and is_role(target.entity):
+        # "توج الهلال بلقب الدوري": crowned with a title (passive), so it wins it
+        action, target = _action("win title"), None
     if not _object_fits(action, actors[0].entity, target):
         return None
-    if action.key in ("call for", "demand") and target is not None and not is_role(target.entity):
-        # "دعا مصر": a named country or person is called on, not called for
+    direct = target is not None and target.first == rest  # no "إلى" between: "دعا قمة القدس"
+    called = target is not None and (not is_role(target.entity) or action.key == "call for")
+    if action.key in ("call for", "demand") and called and (direct or not is_role(target.entity)):
+        # "دعا مصر", "دعا القمة": a country, person or meeting is called on, not called for
         action = replace(action, en="call on", en_s="calls on", en_past="called on")
     taken = {target.first} if target else set()
     place = (
-        None if action.speech else _place_after(clause, target.last + 1 if target else rest, taken)
+        None if action.speech else place_after(clause, target.last + 1 if target else rest, taken)
     )
     return Fact(
         action,
@@ -344,13 +408,64 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
     )
 
 
+def _with_complement(clause: Clause, rest: int, action: Action):
+    """ "قررت إنهاء مهمة": decides to end mission. A masdar whose own object is missing
+    leaves the verb as it was ("يهدد بتوقيف مدعية": threatens, the arrested unnamed)."""
+    comp = complement(clause, rest, action)
+    if comp is None:
+        return action, rest, None
+    target = None
+    if comp.takes_object:
+        target = _target_after(clause, comp.rest, comp.action)
+        target = target or _object_span(clause, comp.rest, comp.action)
+    if target is None and not comp.action.bare:
+        return action, rest, None
+    return comp.action, comp.rest, target
+
+
+def _reports(clause: Clause, rest: int, action: Action) -> bool:
+    """ "أعلنت السلطات أن ...": a reporting verb whose object is what is said."""
+    return bool(action.speech) and rest < len(clause.words) and clause.words[rest].fold in _THAT
+
+
+_THAT = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم"})
+
+
+def _quantity(actor: Entity) -> bool:
+    return is_role(actor) and actor.en.split()[-1].lower() in _QUANTITIES
+
+
+# Masdars whose following name is their subject, not their object: "وفاة X" (X dies),
+# "استقالة X", "فوز X على Y", "انسحاب X من Y", "ارتفاع أسعار النفط". A transitive verb's
+# masdar takes its object there ("اعتقال X": X is arrested), so it states no actor.
+_GENITIVE_SUBJECT = frozenset({"die", "resign", "step down", "surrender", "withdraw"})
+_GENITIVE_SUBJECT |= {"qualify", "win", "draw", "lose", "arrive", "return", "rise", "fall"}
+_GENITIVE_SUBJECT |= {"grow", "slow", "apologise", "flee"}
+# "رحيل X" is as often X's leaving a club as X's death: only "وفاة" is a death.
+_DEATH_NOUNS = frozenset({"وفاه"})
+
+
+def _heading_masdar(clause: Clause, hit: ActionHit) -> ActionHit | None:
+    """A nominal title headed by such a masdar, read as the verb it names."""
+    action = hit.form.action
+    if hit.first != 0 or action.key not in _GENITIVE_SUBJECT or clause.after_comma:
+        return None
+    if action.key == "die" and clause.words[0].fold not in _DEATH_NOUNS:
+        return None
+    return replace(hit, form=replace(hit.form, pos="past"))
+
+
 def _court_misread(actor: Entity, action: Action) -> bool:
     """A court's "أدان" convicts and its "أكد" upholds: never "condemns" or "says"."""
     return "court" in actor.en.lower().split() and bool(action.speech)
 
 
 def _beat() -> Action:
-    return next(a for a in load_actions()[0] if a.key == "beat")
+    return _action("beat")
+
+
+def _action(key: str) -> Action:
+    return next(a for a in load_actions()[0] if a.key == key)
 
 
 def _object_fits(action: Action, actor: Entity, target: Span | None) -> bool:
@@ -358,6 +473,8 @@ def _object_fits(action: Action, actor: Entity, target: Span | None) -> bool:
     فرصة" gives a chance (no award to X), and a player does not beat a club."""
     if action.key == "attack" and actor.type == "person":
         return False  # a person's "هاجم" is a verbal attack ("لافروف يهاجم ...")
+    if action.key == "acquit" and "court" not in actor.en.lower().split():
+        return False  # "موسكو تبرئ دمشق" clears it in words: only a court acquits
     if target is None:
         return True
     thing = target.entity.key.startswith("thing/")
@@ -368,8 +485,8 @@ def _object_fits(action: Action, actor: Entity, target: Span | None) -> bool:
         return False  # "تخترق مواقع" breaks through positions: no hacking
     if action.key in _PERSON_OBJECT_VERBS and thing:
         return False  # "خطف هدفا" snatches a goal: only people are kidnapped, jailed ...
-    if action.key == "award" and not thing:
-        return False
+    if action.key in ("award", "announce") and not thing:
+        return False  # "أعلن الرئيس الحداد": what is announced is no name ("NASA announces NASA")
     return action.key not in _CONTESTS or target.entity.type == actor.type
 
 
@@ -378,8 +495,11 @@ def _object_span(clause: Clause, index: int, action: Action) -> Span | None:
     contract, "يستقبل ولي العهد السعودي" receives the Saudi crown prince)."""
     if action.prep or action.speech == "say" or _span_at(clause, index) is not None:
         return None
+    about = action.key == "announce" and index < len(clause.words)
     if index < len(clause.words) and clause.words[index].fold == "علي":
         index += 1  # "سيطر على منطقة": English takes the object directly (captures area)
+    elif about and clause.words[index].fold == "عن":
+        index += 1  # "أعلن عن خطة": announces plan
     found = noun_object(clause, index)
     if found is None and action.key in _ROLE_OBJECT_VERBS:
         found = role_actor(clause, index)
@@ -388,110 +508,20 @@ def _object_span(clause: Clause, index: int, action: Action) -> Span | None:
 
 def _light_verb(clause: Clause, action: Action, rest: int) -> tuple[Action, int]:
     """ "تشن هجوما على" (launch an attack on) is the attack itself: the noun names the action."""
-    if action.key not in _LIGHT_VERBS:
+    if action.key not in LIGHT_VERBS:
         return action, rest
     noun = next((h for h in clause.actions if h.first == rest and h.form.pos == "noun"), None)
-    if noun is None or noun.form.action.key in _LIGHT_VERBS:
+    if noun is None or noun.form.action.key in LIGHT_VERBS:
         return action, rest
     return noun.form.action, noun.last + 1
 
 
-def casualty_fact(clause: Clause, place_ok) -> Fact | None:
-    """ "تسعة قتلى في هجوم انتحاري بليبيا" -> Nine killed in suicide attack in Libya."""
-    if clause.unit_uncertain:
-        return None
-    words = clause.words
-    for i in range(len(words) - 1):
-        count = _NUMBERS.get(words[i].fold)
-        unit = _CASUALTIES.get(words[i + 1].fold)
-        if count is None or unit is None or _before(clause, i, 3) & _NEGATION:
-            continue
-        kind = _kind_after(clause, i + 2)
-        hits = [h for h in clause.actions if h.first >= i + 2]
-        action = next((h.form.action for h in hits), None)
-        place = _place_after(clause, i + 2, set())
-        return Fact(
-            _casualty_action(unit, action),
-            None,
-            None,
-            place.entity if place and place_ok(place.entity) else None,
-            patient=_NUMBER_EN[count],
-            kind=kind,
-        )
-    return None
-
-
-def _casualty_action(unit: str, fallback: Action | None) -> Action:
-    key = "kill" if unit == "killed" else "injure"
-    return Action(key, key, key + "s", unit, unit, fallback.noun if fallback else "", "-", True, "")
-
-
-def _kind_after(clause: Clause, index: int) -> str | None:
-    """ "في هجوم انتحاري" -> "suicide attack": the event noun after "في", with its adjective."""
-    if index >= len(clause.words) or clause.words[index].fold != "في":
-        return None
-    hit = next((h for h in clause.actions if h.first == index + 1), None)
-    if hit is None:
-        return None
-    adj = clause.words[hit.last + 1].fold if hit.last + 1 < len(clause.words) else ""
-    return (
-        f"{_ADJECTIVES[adj]} {hit.form.action.noun}" if adj in _ADJECTIVES else hit.form.action.noun
-    )
-
-
-_BACKGROUND = frozenset({"بعد", "قبل", "عقب", "وسط", "رغم", "بسبب", "اثر", "اثناء", "خلال", "مع"})
-
-
-def story_kind(clauses: Sequence[Clause]) -> str | None:
-    """The event noun heading the title's main clause, with its adjective; else None.
-
-    The main clause is the first that is not background ("بعد", "وسط", "رغم" ...: "بعد احتجاز
-    طائرة.. الإمارات تنهي مهمة" is no detention story) nor names alone ("السعودية: ...").
-    Later clauses are quotes and asides ('ترامب يوقع "إعلان ..."' is no announcement).
-    """
-    for clause in clauses:
-        if not clause.words or clause.words[0].fold in _BACKGROUND:
-            continue
-        if _heads_clause(clause, len(clause.words)):
-            continue  # names only: the speaker or country before a colon
-        return _clause_kind(clause)
-    return None
-
-
-def _clause_kind(clause: Clause) -> str | None:
-    """The clause's first event noun before any verb that is not a reporting or light verb.
-
-    A verb's kind is left out: title verbs are often figurative ("يسقط" a team beats another,
-    "يستعيد ذكرى" recalls a memory), and a verb read literally is stated by the headline
-    itself. A verb also governs the nouns after it ("تتراجع عن عملية", "تستعد لحرب"), so
-    they are not the story either.
-    """
-    for hit in clause.actions:
-        action = hit.form.action
-        if blocked(clause, hit) or action.speech == "say":
-            continue  # "قال", "أكد" say how the news is told, not what it is about
-        if hit.form.pos != "noun":
-            if action.key in _LIGHT_VERBS and any(h.first > hit.last for h in clause.actions):
-                continue  # "تشن هجوما": the attack is the story, not the launching
-            return None
-        if not action.noun:
-            continue
-        if not _heads_clause(clause, hit.first):
-            return None  # "قانون مصادرة ...": the noun modifies another noun, the law is the story
-        nxt = clause.words[hit.last + 1].fold if hit.last + 1 < len(clause.words) else ""
-        return f"{_ADJECTIVES[nxt]} {action.noun}" if nxt in _ADJECTIVES else action.noun
-    return None
-
-
-def _heads_clause(clause: Clause, index: int) -> bool:
-    """Only names and numbers come before word ``index``: it heads a nominal title ("مقتل 14")."""
-    named = {i for span in clause.names for i in range(span.first, span.last + 1)}
-    return all(i in named or clause.words[i].fold.isdigit() for i in range(index))
+BACKGROUND = frozenset({"بعد", "قبل", "عقب", "وسط", "رغم", "بسبب", "اثر", "اثناء", "خلال", "مع"})
 
 
 _GROUP_NOUNS = frozenset({"forces", "guards", "brigades", "units", "rebels", "militias", "troops"})
 _GROUP_NOUNS |= {"police", "authorities", "protesters", "gunmen", "prosecutors", "defences"}
-_GROUP_NOUNS |= {"prices"}
+_GROUP_NOUNS |= {"prices", "aircraft", "researchers", "stocks"}
 
 
 def is_plural(entity: Entity) -> bool:

@@ -13,7 +13,7 @@ import csv
 import re
 from functools import lru_cache
 
-from ..arabic import tokens
+from ..arabic import fold, tokens
 from ..settings import DATA_DIR
 from .entities import Entity
 from .entities.gazetteer import load_gazetteer
@@ -26,9 +26,33 @@ _LINKS = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "abd", "abdul", "bu
 @lru_cache(maxsize=1)
 def _known() -> tuple[frozenset[str], frozenset[str]]:
     keys = frozenset(e.key for e in load_gazetteer().entries)
+    return keys, frozenset(_parts().values())
+
+
+@lru_cache(maxsize=1)
+def _parts() -> dict[str, str]:
+    """Listed name parts: folded Arabic -> English, lower case."""
     with (DATA_DIR / "name_parts.tsv").open(encoding="utf-8", newline="") as handle:
-        parts = frozenset(row["en"].lower() for row in csv.DictReader(handle, delimiter="\t"))
-    return keys, parts
+        rows = csv.DictReader(handle, delimiter="\t")
+        return {fold(row["ar"]): row["en"].lower() for row in rows}
+
+
+_LINK_WORDS = {"بن": "bin", "ابن": "ibn", "بنت": "bint", "ابو": "abu"}
+
+
+def part_built(entity: Entity) -> bool:
+    """Every Arabic word of the name is a listed name part (or bin, ibn ...) and the English
+    is that part's listed spelling, word for word: "خالد بن سلمان" -> Khalid bin Salman is
+    as certain as the parts table, whichever stage spelled it."""
+    arabic = tokens(entity.text)
+    english = [w for w in re.split(r"[\s\-]+", entity.en.lower()) if w]
+    if len(arabic) < 2 or len(arabic) != len(english):
+        return False
+    parts = _parts()
+    return all(
+        _LINK_WORDS.get(ar) == en or parts.get(ar) == en
+        for ar, en in zip(arabic, english, strict=True)
+    )
 
 
 def trusted(entity: Entity) -> bool:
@@ -64,7 +88,7 @@ def certain_name(entity: Entity) -> bool:
     if not trusted(entity):
         return False
     keys, _ = _known()
-    if entity.key in keys or entity.spelled != "data":
+    if entity.key in keys or entity.spelled != "data" or part_built(entity):
         return True
     # Name data spells people: a place or body it spells is certain only as one plain word
     # ("Liverpool"); "Al-Pete al-Abid" (the White House) was a letter-by-letter reading.
