@@ -106,7 +106,7 @@ def new_stated(analysis) -> Stated:
     names = {e.key: e.en for e in analysis.entities.entities}
     if not brief.stated:
         return Stated(brief.title, standfirst=brief.standfirst)
-    from news_digest.analysis.lexicon import load_actions
+    from news_digest.analysis.english.lexicon import load_actions
 
     action = next((a for a in load_actions()[0] if a.key == brief.action), None)
     forms = (brief.action, action.en, action.noun) if action else (brief.action,)

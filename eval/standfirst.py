@@ -34,12 +34,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from news_digest.analysis.article import analyze  # noqa: E402
-from news_digest.analysis.standfirst import (  # noqa: E402
+from news_digest.analysis.english.standfirst import (  # noqa: E402
     claim_sentence,
     figure_sentence,
     quote_sentence,
 )
-from news_digest.analysis.trusted import certain_name  # noqa: E402
+from news_digest.analysis.english.trusted import certain_name  # noqa: E402
 from news_digest.ingest.metadata import load_sidecar  # noqa: E402
 from news_digest.ingest.seeds import read_seed  # noqa: E402
 from news_digest.pipeline import document_from_seed  # noqa: E402

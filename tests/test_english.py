@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from news_digest.analysis.article import analyze
 from news_digest.analysis.english import load_translator
-from news_digest.analysis.lexicon import load_actions
+from news_digest.analysis.english.lexicon import load_actions
 from news_digest.ingest.seeds import read_seed
 from news_digest.pipeline import document_from_seed
 
@@ -145,7 +145,7 @@ def _quote(speaker_en, role_en=None):
 
 
 def test_the_standfirst_never_prints_a_guessed_speaker_name():
-    from news_digest.analysis.standfirst import quote_sentence
+    from news_digest.analysis.english.standfirst import quote_sentence
 
     doc = titled_doc("عنوان", "وقال الرجل إن الوضع هادئ.")
     guessed = frozenset({"Samu Ohmtiti"})
@@ -163,7 +163,7 @@ def test_the_standfirst_never_prints_a_guessed_speaker_name():
 
 
 def test_english_cards_list_only_certain_names():
-    from news_digest.analysis.trusted import certain_name
+    from news_digest.analysis.english.trusted import certain_name
     from news_digest.site.pages import english_summary
 
     said = "وقال اللاعب الفرنسي صامويل أومتيتي إن الحوثيين في جازان."
@@ -181,7 +181,7 @@ def test_english_cards_list_only_certain_names():
 
 
 def test_how_a_speaker_spoke_comes_from_a_reporting_verb_outside_the_quote():
-    from news_digest.analysis.standfirst import quote_sentence
+    from news_digest.analysis.english.standfirst import quote_sentence
 
     doc = titled_doc("عنوان", 'وحذر ذبيح الله مجاهد من أن "القتال سيستمر في المدينة".')
     quote = _quote_with("القتال سيستمر في المدينة")

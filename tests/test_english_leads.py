@@ -1,7 +1,7 @@
 """Headlines read from the lead and from speakers, on sentences written for these tests."""
 
 from news_digest.analysis.article import analyze
-from news_digest.analysis.clauses import clauses_of
+from news_digest.analysis.english.clauses import clauses_of
 
 from docs import titled_doc
 

@@ -3,11 +3,11 @@
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from news_digest.analysis.actors import is_role
 from news_digest.analysis.article import analyze
-from news_digest.analysis.clauses import clauses_of
+from news_digest.analysis.english.actors import is_role
+from news_digest.analysis.english.clauses import clauses_of
+from news_digest.analysis.english.headline import is_plural
 from news_digest.analysis.entities import Entity
-from news_digest.analysis.headline import is_plural
 
 from docs import titled_doc
 
@@ -222,7 +222,7 @@ def test_the_united_kingdom_is_british():
 
 
 def test_a_person_spelled_only_by_name_frequencies_is_no_headline_actor():
-    from news_digest.analysis.trusted import certain_name, trusted
+    from news_digest.analysis.english.trusted import certain_name, trusted
 
     guessed = Entity("person/x-y", "س ص", "person", "Harry Ken", 1, spelled="data")
     assert trusted(guessed) and not certain_name(guessed)

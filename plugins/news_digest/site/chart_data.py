@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
-from ..analysis.standfirst import outlet_en
+from ..analysis.english.standfirst import outlet_en
 from ..digest import Digest
 from ..linking.entity_index import EntityEntry
 from ..linking.link import Story

@@ -17,8 +17,8 @@ from typing import Any
 from pelican.contents import Article
 from pelican.utils import order_content
 
-from ..analysis.standfirst import english_date, english_ok, outlet_en
-from ..analysis.trusted import certain_name
+from ..analysis.english.standfirst import english_date, english_ok, outlet_en
+from ..analysis.english.trusted import certain_name
 from ..digest import Digest, DigestArticle
 from ..linking.link import LinkResult
 from ..settings import DigestSettings

@@ -15,7 +15,7 @@ from hijridate import Gregorian
 from jinja2 import pass_context
 from markupsafe import Markup
 
-from ..analysis.standfirst import outlet_en
+from ..analysis.english.standfirst import outlet_en
 from ..arabic import arabic_indic_digits, ascii_digits
 from ..linking.entity_index import source_key
 from . import urls

@@ -20,11 +20,11 @@ from functools import lru_cache
 
 from slugify import slugify
 
-from ..arabic import tokens
-from ..settings import DATA_DIR
+from ...arabic import tokens
+from ...settings import DATA_DIR
+from ..entities import Entity
+from ..entities.gazetteer import bare, load_gazetteer
 from .clauses import Clause, Span
-from .entities import Entity
-from .entities.gazetteer import bare, load_gazetteer
 from .trusted import certain_name
 
 _FORMER = frozenset({"السابق", "السابقه", "الاسبق"})

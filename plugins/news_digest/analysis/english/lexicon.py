@@ -11,8 +11,8 @@ import csv
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..arabic import tokens
-from ..settings import DATA_DIR
+from ...arabic import tokens
+from ...settings import DATA_DIR
 
 # Prepositions a verb form may end with ("رحب ب", "سيطر على"): written glued or apart in the
 # text, so only the verb itself is matched.

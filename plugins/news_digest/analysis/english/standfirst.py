@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
 
-from ..arabic import fold
-from ..models import Document
-from .claims import Claim
+from ...arabic import fold
+from ...models import Document
+from ..claims import Claim
+from ..figures import Figure
+from ..quotes import Quote
+from ..sources import load_outlets
 from .clauses import clauses_of
-from .figures import Figure
-from .quotes import Quote
-from .sources import load_outlets
 
 MAX_SENTENCES = 3
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")

@@ -13,10 +13,10 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, replace
 
+from ..entities import Entity
 from .actors import is_role, noun_object, role_actor
 from .clauses import ActionHit, Clause, Span, is_time
 from .complements import complement
-from .entities import Entity
 from .lexicon import Action, load_actions
 from .trusted import certain_name, role_words, title_words, trusted
 

@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..arabic import fold
-from .entities import Entity, EntityResult
+from ...arabic import fold
+from ..entities import Entity, EntityResult
 from .lexicon import Form, forms_by_first_word
 
 _WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3A-Za-z0-9\u064b-\u0652\u0640]+")

@@ -13,10 +13,10 @@ import csv
 import re
 from functools import lru_cache
 
-from ..arabic import fold, tokens
-from ..settings import DATA_DIR
-from .entities import Entity
-from .entities.gazetteer import load_gazetteer
+from ...arabic import fold, tokens
+from ...settings import DATA_DIR
+from ..entities import Entity
+from ..entities.gazetteer import load_gazetteer
 
 # A listed entry, listed name parts, or every word spelled by the name data: known, not guessed.
 _KNOWN_SPELLINGS = frozenset({"listed", "curated", "data"})

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..entities import Entity
 from .actors import is_role, role_actor
 from .clauses import Clause, Span
-from .entities import Entity
 from .trusted import certain_name
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..entities import Entity
 from .actors import is_role
-from .entities import Entity
 from .headline import Fact, is_plural
 
 BARE_SPEECH = {

@@ -13,11 +13,11 @@ import csv
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..arabic import fold
-from ..settings import DATA_DIR
+from ...arabic import fold
+from ...settings import DATA_DIR
+from ..entities import Entity
+from ..entities.gazetteer import Pattern, bare, has_article, load_gazetteer
 from .clauses import WORD_RE, readings
-from .entities import Entity
-from .entities.gazetteer import Pattern, bare, has_article, load_gazetteer
 from .headline import capitals
 
 

@@ -15,15 +15,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..arabic import tokens
-from ..models import Document
+from ...arabic import tokens
+from ...models import Document
+from ..claims import Claim
+from ..entities import Entity, EntityResult
+from ..entities.gazetteer import load_gazetteer
+from ..figures import Figure
+from ..quotes import Quote
 from .actors import demonym_of, is_role, owned_role, role_actor
 from .apposition import join_appositions
-from .claims import Claim
 from .clauses import Clause, clauses_of, entity_surfaces
-from .entities import Entity, EntityResult
-from .entities.gazetteer import load_gazetteer
-from .figures import Figure
 from .headline import (
     MAX_NAMES,
     Fact,
@@ -33,7 +34,6 @@ from .headline import (
     verb_fact,
 )
 from .kinds import casualty_fact, story_kind
-from .quotes import Quote
 from .stand_ins import lead_roles, with_roles
 from .standfirst import english_ok, standfirst
 from .title_names import listed_names
