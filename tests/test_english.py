@@ -200,3 +200,11 @@ def _quote_with(text: str):
     from news_digest.analysis.quotes import Quote
 
     return Quote(text, "ذبيح الله مجاهد", "Zabihullah Mujahid", None, None, True, 0)
+
+
+def test_a_bare_title_never_stands_for_a_guessed_name():
+    from news_digest.analysis.english.standfirst import quote_sentence
+
+    doc = titled_doc("عنوان", "وقال الرجل إن الوضع هادئ.")
+    guessed = frozenset({"Yuri Yevtoshenko"})
+    assert quote_sentence(doc, [_quote("Yuri Yevtoshenko", "Major General")], guessed) is None

@@ -20,6 +20,7 @@ from ..figures import Figure
 from ..quotes import Quote
 from ..sources import load_outlets
 from .clauses import clauses_of
+from .trusted import title_words
 
 MAX_SENTENCES = 3
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
@@ -69,8 +70,8 @@ def _speaker(quote: Quote, doubtful: frozenset[str]) -> str | None:
     if english_ok(name) and name not in doubtful:
         name = _with_article(name)
         return f"{name} ({role})" if role and role.lower() not in name.lower() else name
-    if role is None or len(role.split()) < 2:
-        return None
+    if role is None or len(role.split()) < 2 or role.lower() in title_words():
+        return None  # a bare title ("Major General", "crown prince") says not whose it is
     return _with_article(role)
 
 
