@@ -33,7 +33,7 @@ from types import MappingProxyType
 
 from ...arabic import compatibility_fold, fold, strip_marks
 from ...settings import DATA_DIR
-from .gazetteer import bare_tokens, load_gazetteer
+from .gazetteer import bare_tokens, load_gazetteer, settled
 from .joint import (  # noqa: F401 (the model's names, as tools and tests know them)
     BEAM,
     END,
@@ -165,7 +165,7 @@ def load_token_table(data_dir: Path = DATA_DIR) -> TokenTable:
     if not path.exists():
         logger.warning("%s is missing: run tools/build_name_data.py; no token table", path)
         return build_token_table(())
-    return build_token_table(read_token_rows(path))
+    return settled(build_token_table(read_token_rows(path)))
 
 
 # --- the joint-sequence model --------------------------------------------------------------
@@ -179,7 +179,7 @@ def load_model(data_dir: Path = DATA_DIR) -> JointModel | None:
         return None
     order, ngrams = read_model_rows(path)
     logger.debug("name model: order %d, %d n-grams", order, len(ngrams))
-    return build_joint_model(ngrams, order)
+    return settled(build_joint_model(ngrams, order))
 
 
 def rescore(
@@ -262,11 +262,12 @@ def load_curated() -> Curated:
         for variant in entry.ar:
             names.setdefault(bare_tokens(variant), entry.en)  # the first file to list it wins
     parts = {key: word.en for key, word in gazetteer.name_parts.items()}
-    return Curated(
+    curated = Curated(
         names=MappingProxyType(names),
         longest=max((len(k) for k in names), default=1),
         parts=MappingProxyType(parts),
     )
+    return settled(curated)
 
 
 def _bare(key: str) -> str:

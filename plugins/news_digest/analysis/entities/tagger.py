@@ -28,7 +28,7 @@ import pycrfsuite
 
 from ...arabic import ARABIC_LETTER_CLASS, fold
 from ...settings import DATA_DIR
-from .gazetteer import bare, load_gazetteer
+from .gazetteer import bare, load_gazetteer, settled
 
 logger = logging.getLogger(__name__)
 
@@ -109,7 +109,7 @@ def load_lexicon() -> Lexicon:
     demonyms = frozenset(bare(fold(k)) for k in gaz.demonyms)
     names = _name_tokens(NAME_TOKENS_PATH)
     known = frozenset(types) | frozenset(parts) | frozenset(kinds) | roles | demonyms
-    return Lexicon(
+    lexicon = Lexicon(
         gaz_tokens={k: frozenset(v) for k, v in types.items()},
         index=sorted_index,
         name_parts=parts,
@@ -120,6 +120,7 @@ def load_lexicon() -> Lexicon:
         clusters=_clusters(CLUSTERS_PATH),
         known=known,
     )
+    return settled(lexicon)
 
 
 def _count_bucket(count: int) -> str:
@@ -239,12 +240,15 @@ def stems(tokens: Sequence[str]) -> list[str]:
 
 def gazetteer_marks(tokens: Sequence[str]) -> list[str]:
     """B-/I-type of the longest listed name at each token ("" where none), left to right."""
-    lex = load_lexicon()
-    keys = stems(tokens)
+    return _marks(stems(tokens))
+
+
+def _marks(keys: Sequence[str]) -> list[str]:
+    index = load_lexicon().index
     marks = [""] * len(keys)
     i = 0
     while i < len(keys):
-        for names, kind in lex.index.get(keys[i], ()):
+        for names, kind in index.get(keys[i], ()):
             if tuple(keys[i : i + len(names)]) == names:
                 marks[i] = f"B-{kind}"
                 for j in range(i + 1, i + len(names)):
@@ -256,27 +260,39 @@ def gazetteer_marks(tokens: Sequence[str]) -> list[str]:
 
 
 def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
-    """CRF features of every token of one sentence: its own, ±2 neighbours', listed names."""
+    """CRF features of every token of one sentence: its own, ±2 neighbours', listed names.
+
+    The offsets of ``_OFFSETS`` (-2, -1, 1, 2) are written out one by one: this runs for every
+    sentence of every article (a loop over them took about 6% more time)."""
     cached = [token_features(t) for t in tokens]
-    marks = gazetteer_marks(tokens)
+    keys = [c[0] for c in cached]
+    marks = _marks(keys)
     n = len(tokens)
     rows = []
     for i in range(n):
         row = list(cached[i][1])
         if marks[i]:
             row.append(f"gm={marks[i]}")
-        for k, off in enumerate(_OFFSETS):
-            j = i + off
-            if 0 <= j < n:
-                row.extend(cached[j][2][k])
-                if marks[j] and abs(off) == 1:
-                    row.append(f"{off}:gm={marks[j]}")
-            elif abs(off) == 1:
-                row.append(f"{off}:edge")
-        if i > 0:
-            row.append(f"bi-={cached[i - 1][0]}|{cached[i][0]}")
+        if i >= 2:
+            row.extend(cached[i - 2][2][0])
+        if i >= 1:
+            row.extend(cached[i - 1][2][1])
+            if marks[i - 1]:
+                row.append(f"-1:gm={marks[i - 1]}")
+        else:
+            row.append("-1:edge")
         if i + 1 < n:
-            row.append(f"bi+={cached[i][0]}|{cached[i + 1][0]}")
+            row.extend(cached[i + 1][2][2])
+            if marks[i + 1]:
+                row.append(f"1:gm={marks[i + 1]}")
+        else:
+            row.append("1:edge")
+        if i + 2 < n:
+            row.extend(cached[i + 2][2][3])
+        if i > 0:
+            row.append(f"bi-={keys[i - 1]}|{keys[i]}")
+        if i + 1 < n:
+            row.append(f"bi+={keys[i]}|{keys[i + 1]}")
         rows.append(row)
     return rows
 
