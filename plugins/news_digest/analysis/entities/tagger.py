@@ -264,10 +264,16 @@ def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
 
     The offsets of ``_OFFSETS`` (-2, -1, 1, 2) are written out one by one: this runs for every
     sentence of every article (a loop over them took about 6% more time)."""
-    cached = [token_features(t) for t in tokens]
+    return _assemble([token_features(t) for t in tokens])
+
+
+_Cached = tuple[str, tuple, tuple[tuple, ...]]  # (stem, own features, neighbours' per offset)
+
+
+def _assemble(cached: Sequence[_Cached]) -> list[list]:
     keys = [c[0] for c in cached]
     marks = _marks(keys)
-    n = len(tokens)
+    n = len(cached)
     rows = []
     for i in range(n):
         row = list(cached[i][1])
@@ -297,6 +303,34 @@ def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
     return rows
 
 
+def tagging_rows(tokens: Sequence[str], model: Path = MODEL_PATH) -> list[list]:
+    """``sentence_features`` as the tagger is given them: each token's own and neighbour
+    features without the attributes the model has no weight for, UTF-8 encoded once per token
+    (see ``_tagging_features``); the features made per sentence stay as they are."""
+    cached = [_tagging_features(t, model) for t in tokens]
+    return _assemble(cached)
+
+
+@lru_cache(maxsize=2)
+def model_attributes(path: Path = MODEL_PATH) -> frozenset[str]:
+    """The attributes the model has weights for (all crfsuite keeps of an item: it drops
+    every other one when tagging, and the rest keep their order, so no score changes)."""
+    return frozenset(attr for attr, _ in load_tagger(path).info().state_features)
+
+
+# Bounded as token_features, whose entries these replace on the tagging path.
+@lru_cache(maxsize=20_000)
+def _tagging_features(token: str, path: Path) -> _Cached:
+    known = model_attributes(path)
+    stem, own, near = token_features.__wrapped__(token)
+    return stem, _encoded(own, known), tuple(_encoded(n, known) for n in near)
+
+
+def _encoded(features: Sequence[str], known: frozenset[str]) -> tuple[bytes, ...]:
+    # pycrfsuite encodes every str it is given, each time: bytes it passes on as they are.
+    return tuple(f.encode() for f in features if f in known)
+
+
 @lru_cache(maxsize=2)
 def load_tagger(path: Path = MODEL_PATH) -> pycrfsuite.Tagger:
     if not path.is_file():
@@ -311,7 +345,7 @@ def tag(tokens: Sequence[str], model: Path = MODEL_PATH) -> list[str]:
     """IOB2 tags (O, B-PER, I-LOC, ...) for one sentence's tokens (see ``tokenize``)."""
     if not tokens:
         return []
-    return list(load_tagger(model).tag(sentence_features(tokens)))
+    return list(load_tagger(model).tag(tagging_rows(tokens, model)))
 
 
 def mentions(tags: Sequence[str]) -> list[Mention]:
