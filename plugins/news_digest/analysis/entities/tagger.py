@@ -328,7 +328,7 @@ def _tagging_features(token: str, path: Path) -> _Cached:
 
 def _encoded(features: Sequence[str], known: frozenset[str]) -> tuple[bytes, ...]:
     # pycrfsuite encodes every str it is given, each time: bytes it passes on as they are.
-    return tuple(f.encode() for f in features if f in known)
+    return tuple([f.encode() for f in features if f in known])
 
 
 @lru_cache(maxsize=2)
