@@ -214,10 +214,10 @@ def _threshold(pending: list[_Pending], width: int) -> float:
     return best
 
 
-def _extensions(pending: list[_Pending], keep: int, width: int | None) -> list[_Hypothesis]:
-    """The extensions of the pending hypotheses, in the order of a full expansion (hypothesis,
-    then option); with ``width``, only those that can survive pruning to that width."""
-    floor = _threshold(pending, width) if width else -math.inf
+def _extensions(pending: list[_Pending], keep: int, width: int) -> list[_Hypothesis]:
+    """The extensions of the pending hypotheses that can survive pruning to ``width``, in the
+    order of a full expansion (hypothesis, then option)."""
+    floor = _threshold(pending, width)
     out: list[_Hypothesis] = []
     for (score, history, spelled), steps in pending:
         chosen = []
@@ -267,9 +267,19 @@ def decode(
                 if i + size <= len(word):
                     steps = option_steps(model, recent, word[i : i + size])
                     pending[i + size].append((hyp, steps))
+    return _ended(model, pending[len(word)], keep, nbest)
+
+
+def _ended(
+    model: JointModel, pending: list[_Pending], keep: int, nbest: int
+) -> list[tuple[str, float]]:
+    """Every extension of the last hypotheses, closed by END (none pruned: they all add up)."""
     scored: dict[str, float] = {}
-    for hyp in _extensions(pending[len(word)], keep, None):
-        score = hyp[0] + model.logprob(hyp[1], END)
-        if hyp[2]:  # one spelling, several segmentations: their probabilities add up
-            scored[hyp[2]] = _logaddexp(scored.get(hyp[2], -math.inf), score)
+    for (score, history, spelled), steps in pending:
+        for logp, token, english in zip(steps.logps, steps.tokens, steps.english, strict=True):
+            total = (score + logp) + model.logprob((*history, token)[keep:], END)
+            name = spelled + english
+            if name:  # one spelling, several segmentations: their probabilities add up
+                old = scored.get(name)
+                scored[name] = total if old is None else _logaddexp(old, total)
     return sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:nbest]
