@@ -199,6 +199,12 @@ def token_features(token: str) -> tuple[str, tuple[str, ...], tuple[tuple[str, .
 
     Cached per token, prefixes included, so a sentence only concatenates tuples.
     """
+    stem, own, near = _own_and_near(token)
+    return stem, own, tuple(tuple(f"{off}:{f}" for f in near) for off in _OFFSETS)
+
+
+def _own_and_near(token: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """(stem, own features, the features a neighbour sees, before their offset prefix)."""
     lex = load_lexicon()
     folded = fold(token).lower()
     pre, stem = split_clitics(folded, lex.known)
@@ -231,7 +237,7 @@ def token_features(token: str) -> tuple[str, tuple[str, ...], tuple[tuple[str, .
     ]
     if not pre and folded != stem:
         own.append("al")
-    return stem, tuple(own), tuple(tuple(f"{off}:{f}" for f in near) for off in _OFFSETS)
+    return stem, tuple(own), tuple(near)
 
 
 def stems(tokens: Sequence[str]) -> list[str]:
@@ -321,9 +327,22 @@ def model_attributes(path: Path = MODEL_PATH) -> frozenset[str]:
 # Bounded as token_features, whose entries these replace on the tagging path.
 @lru_cache(maxsize=20_000)
 def _tagging_features(token: str, path: Path) -> _Cached:
+    stem, own, near = _own_and_near(token)
+    by_offset = [_as_neighbour(f, path) for f in near]
+    neighbours = tuple(
+        tuple([prefixed[k] for prefixed in by_offset if prefixed[k] is not None])
+        for k in range(len(_OFFSETS))
+    )
+    return stem, _encoded(own, model_attributes(path)), neighbours
+
+
+# Most features a neighbour sees (shape, kind of word, clusters) are shared by many tokens.
+@lru_cache(maxsize=20_000)
+def _as_neighbour(feature: str, path: Path) -> tuple[bytes | None, ...]:
+    """The feature as each neighbour offset sees it, encoded; None where the model lacks it."""
     known = model_attributes(path)
-    stem, own, near = token_features.__wrapped__(token)
-    return stem, _encoded(own, known), tuple(_encoded(n, known) for n in near)
+    prefixed = [f"{off}:{feature}" for off in _OFFSETS]
+    return tuple(p.encode() if p in known else None for p in prefixed)
 
 
 def _encoded(features: Sequence[str], known: frozenset[str]) -> tuple[bytes, ...]:
