@@ -296,8 +296,9 @@ def is_common(tok: Tok, gaz: Gazetteer, stems: bool = True) -> bool:
 
 
 def add(hits: dict[int, Hit], hit: Hit) -> None:
-    group = hit.group or f"{hit.type}:{fold(hit.name)}"
-    hits[hit.first] = replace(hit, group=group)
+    if not hit.group:  # a hit that has its group already (merging, aliases) is kept as is
+        hit = replace(hit, group=f"{hit.type}:{fold(hit.name)}")
+    hits[hit.first] = hit
     for k in range(hit.first + 1, hit.last):
         hits[k] = hits[hit.first]
 
