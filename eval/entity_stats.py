@@ -10,6 +10,17 @@ people named in one article only (a name that recurs across articles is more lik
 referent), per-article extraction time (median and p95; both processes run one after the other,
 so the ratio is what to read), and 25 people drawn at random (seeded) with their Arabic, English
 and article count. Without the corpus it says so and exits 0.
+
+    python eval/entity_stats.py --baseline DIR --repeat 5          # timing over 5 rounds
+    python eval/entity_stats.py --baseline DIR --repeat 5 --cpu    # process CPU time
+
+On a shared machine one run's times are noisy. ``--repeat K`` runs K rounds, each one process
+for this checkout and one for the baseline, alternating which goes first (ours, baseline;
+baseline, ours; ...); the table then shows the median over the rounds of each run's median and
+p95 (every other measure is the same in every round: the extraction is deterministic), and a
+line per round gives its times and ratios, so the spread is visible. ``--cpu`` times each
+article by the process's CPU time instead of the wall clock: what other processes take of the
+machine then counts much less.
 """
 
 from __future__ import annotations
@@ -40,7 +51,7 @@ def _import_first(*names: str):
     raise ImportError(names)
 
 
-def worker(n: int) -> dict:
+def worker(n: int, cpu: bool = False) -> dict:
     """Runs inside the checkout's own interpreter path: this or the baseline plugin."""
     entities = _import_first("news_digest.analysis.entities", "news_digest.entities")
     seeds = _import_first("news_digest.ingest.seeds", "news_digest.ingest")
@@ -49,11 +60,12 @@ def worker(n: int) -> dict:
     times, per_article = [], []
     people: dict[str, dict] = defaultdict(lambda: {"articles": 0})
     kinds: dict[str, int] = defaultdict(int)
+    clock = time.process_time if cpu else time.perf_counter
     for path in files:
         doc = pipeline.document_from_seed(seeds.read_seed(path))
-        started = time.perf_counter()
+        started = clock()
         result = entities.extract_entities(doc)
-        times.append(time.perf_counter() - started)
+        times.append(clock() - started)
         per_article.append(len(result.entities))
         for entity in result.entities:
             kinds[entity.type] += 1
@@ -77,14 +89,16 @@ def worker(n: int) -> dict:
     }
 
 
-def run(checkout: Path, n: int) -> dict:
+def run(checkout: Path, n: int, cpu: bool = False) -> dict:
     env_path = str(checkout / "plugins")
     code = (
         "import json, sys; sys.path.insert(0, sys.argv[1]); sys.path.insert(1, sys.argv[2]);"
-        "import entity_stats; print(json.dumps(entity_stats.worker(int(sys.argv[3]))))"
+        "import entity_stats;"
+        "print(json.dumps(entity_stats.worker(int(sys.argv[3]), sys.argv[4] == 'cpu')))"
     )
+    clock = "cpu" if cpu else "wall"
     out = subprocess.run(
-        [sys.executable, "-c", code, env_path, str(ROOT / "eval"), str(n)],
+        [sys.executable, "-c", code, env_path, str(ROOT / "eval"), str(n), clock],
         capture_output=True,
         text=True,
         check=True,
@@ -116,19 +130,62 @@ def table(results: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+def _round(checkouts: dict[str, Path], n: int, cpu: bool, index: int) -> dict[str, dict]:
+    """One run per checkout; odd rounds run them in reverse order."""
+    names = list(checkouts) if index % 2 == 0 else list(reversed(checkouts))
+    done = {name: run(checkouts[name], n, cpu) for name in names}
+    return {name: done[name] for name in checkouts}
+
+
+def _over_rounds(rounds: list[dict[str, dict]]) -> dict[str, dict]:
+    """The first round's results with the median over rounds of each run's median and p95."""
+    merged = {}
+    for name, first in rounds[0].items():
+        merged[name] = dict(first)
+        for key in ("median_ms", "p95_ms"):
+            merged[name][key] = statistics.median(r[name][key] for r in rounds)
+    return merged
+
+
+def _round_lines(rounds: list[dict[str, dict]]) -> str:
+    lines = ["per round (this checkout vs baseline; rounds alternate which runs first):"]
+    for index, by_name in enumerate(rounds, 1):
+        parts = []
+        for key in ("median_ms", "p95_ms"):
+            values = [r[key] for r in by_name.values()]
+            ratio = f" ({values[0] / values[1]:.2f}x)" if len(values) == 2 and values[1] else ""
+            parts.append(" vs ".join(f"{v:.1f}" for v in values) + ratio)
+        lines.append(f"  round {index}: median {parts[0]}; p95 {parts[1]}")
+    names = list(rounds[0])
+    if len(names) == 2:
+        ratios = [
+            statistics.median(r[names[0]][key] / r[names[1]][key] for r in rounds)
+            for key in ("median_ms", "p95_ms")
+        ]
+        lines.append(f"  median of the rounds' ratios: {ratios[0]:.2f}x, p95 {ratios[1]:.2f}x")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=3000)
     parser.add_argument("--baseline", type=Path, help="another checkout to compare with")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds of timing (see above)")
+    parser.add_argument("--cpu", action="store_true", help="process CPU time, not wall clock")
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"corpus not found at {CORPUS}: place ../shared/corpus beside the repo. Skipped.")
         return 0
-    results = {"this checkout": run(ROOT, args.n)}
+    checkouts = {"this checkout": ROOT}
     if args.baseline:
-        results["baseline"] = run(args.baseline.resolve(), args.n)
-    print(f"ant_multisource, first {args.n} articles")
+        checkouts["baseline"] = args.baseline.resolve()
+    rounds = [_round(checkouts, args.n, args.cpu, r) for r in range(max(1, args.repeat))]
+    results = _over_rounds(rounds)
+    clock = "process CPU time" if args.cpu else "wall clock"
+    print(f"ant_multisource, first {args.n} articles; {len(rounds)} round(s), {clock}")
     print(table(results))
+    if len(rounds) > 1:
+        print(_round_lines(rounds))
     for name, r in results.items():
         print(f"\n{name}: {SAMPLE} people drawn at random (seed {SEED}): articles, English, Arabic")
         for p in r["sample"]:

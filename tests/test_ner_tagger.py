@@ -9,12 +9,17 @@ import pytest
 from news_digest.analysis.entities.tagger import (
     MODEL_PATH,
     Mention,
+    gazetteer_marks,
     load_lexicon,
     load_tagger,
     mentions,
+    model_attributes,
+    sentence_features,
     split_clitics,
     tag,
     tag_sentence,
+    tagging_rows,
+    token_features,
     tokenize,
 )
 
@@ -152,3 +157,56 @@ def test_training_reader_joins_clitics_and_maps_classes(tmp_path):
     ]
     assert coarse("I-Sports") == "I-ORG"
     assert coarse("B-Book") == "O"
+
+
+def _features_by_offset_loop(tokens: list[str]) -> list[list[str]]:
+    """sentence_features as first written, a loop over the offsets: the reference."""
+    cached = [token_features(t) for t in tokens]
+    marks = gazetteer_marks(tokens)
+    offsets = (-2, -1, 1, 2)
+    rows = []
+    for i in range(len(tokens)):
+        row = list(cached[i][1]) + ([f"gm={marks[i]}"] if marks[i] else [])
+        for k, off in enumerate(offsets):
+            j = i + off
+            if 0 <= j < len(tokens):
+                row.extend(cached[j][2][k])
+                if marks[j] and abs(off) == 1:
+                    row.append(f"{off}:gm={marks[j]}")
+            elif abs(off) == 1:
+                row.append(f"{off}:edge")
+        if i > 0:
+            row.append(f"bi-={cached[i - 1][0]}|{cached[i][0]}")
+        if i + 1 < len(tokens):
+            row.append(f"bi+={cached[i][0]}|{cached[i + 1][0]}")
+        rows.append(row)
+    return rows
+
+
+@pytest.mark.parametrize(
+    "text", [SENTENCE, "ماكرون", "في باريس", "قال وزير الخارجية الأمريكي جون كيري في جنيف ."]
+)
+def test_features_written_out_per_offset_match_the_loop(text: str) -> None:
+    assert sentence_features(words(text)) == _features_by_offset_loop(words(text))
+
+
+def test_the_tagger_is_given_the_features_it_has_weights_for_in_order() -> None:
+    """What tagging leaves out, crfsuite would drop: the rows are sentence_features' rows less
+    the unknown attributes, in the same order (so every score adds up alike)."""
+    toks = words(SENTENCE + " وقال جون كيري")
+    known = model_attributes()
+    rows = tagging_rows(toks)
+    own_made = [[f if isinstance(f, str) else f.decode() for f in row] for row in rows]
+    expected = sentence_features(toks)
+    for row, full in zip(own_made, expected, strict=True):
+        assert row == [f for f in full if f in known or f not in _cached_strings(toks)]
+    assert tag(toks) == list(load_tagger().tag(expected))
+
+
+def _cached_strings(toks: list[str]) -> set[str]:
+    """The own and neighbour features of the tokens: those tagging filters."""
+    out: set[str] = set()
+    for tok in toks:
+        _, own, near = token_features(tok)
+        out.update(own, *near)
+    return out

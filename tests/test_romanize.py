@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+import math
 import re
 
 import pytest
@@ -119,3 +121,41 @@ def test_any_arabic_letters_give_latin_letters(words: list[str]) -> None:
     out = rz.romanize_name(" ".join(words))
     assert out.isascii()
     assert _LATIN_NAME.fullmatch(out), out
+
+
+def _full_beam(model: rz.JointModel, word: str, beam: int = rz.BEAM) -> list[tuple[str, float]]:
+    """The decoder written the slow way: every option of every hypothesis scored through
+    ``_prob``'s recursion over all histories, all extensions built, then pruned."""
+    keep = -(model.order - 1)
+    stack = [(0.0, (rz.START,)[keep:], "")]
+    for i, chunk in enumerate(word):
+        grown = []
+        for score, history, spelled in stack:
+            for english in model.options.get(chunk, ()):
+                token = f"{chunk}|{english}"
+                logp = math.log(model._prob(history[keep:], token))
+                grown.append((score + logp, (*history, token)[keep:], spelled + english))
+        if i == len(word) - 1:
+            stack = grown
+            break
+        best: dict = {}
+        for hyp in grown:
+            if (hyp[1], hyp[2]) not in best or hyp[0] > best[(hyp[1], hyp[2])][0]:
+                best[(hyp[1], hyp[2])] = hyp
+        stack = heapq.nlargest(beam, best.values(), key=lambda h: (h[0], h[2]))
+    scored: dict[str, float] = {}
+    for score, history, spelled in stack:
+        total = score + math.log(model._prob(history[keep:], rz.END))
+        old = scored.get(spelled, -math.inf)
+        high, low = max(old, total), min(old, total)
+        scored[spelled] = high if low == -math.inf else high + math.log1p(math.exp(low - high))
+    return sorted(scored.items(), key=lambda item: (-item[1], item[0]))[: rz.NBEST]
+
+
+@needs_data
+@pytest.mark.parametrize("word", ["كارزوفيتش", "بولتون", "نافاس", "شيفتشينكو", "أوغلو", "ي"])
+def test_the_decoder_scores_exactly_as_the_full_beam(word: str) -> None:
+    """Vectors per seen history, memos and the pruning threshold change no score."""
+    model = rz.load_model()
+    key = rz.arabic_key(word)
+    assert rz.decode(model, key) == _full_beam(model, key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from news_digest.analysis import sources
 from news_digest.analysis.sources import extract_sources, fold_with_offsets, load_outlets
 from news_digest.ingest.structure import build_document
 from news_digest.models import Document
@@ -135,3 +136,17 @@ def test_corpus_smoke(corpus_dir: Path) -> None:
         assert len({s.key for s in found}) == len(found)
         cited += len(found)
     assert cited > 20
+
+
+def test_the_quick_check_never_skips_a_latin_form() -> None:
+    """Every written form, in any case (also with the Unicode letters that case-fold to k and
+    s), that the forms' search finds, the first-character check finds too."""
+    matcher = sources._matcher()
+    odd = {"k": "\u212a", "s": "\u017f", "i": "\u0130"}
+    for form in matcher.by_latin:
+        cases = [form, form.upper(), form.lower(), form.swapcase()]
+        if form[0].lower() in odd:
+            cases.append(odd[form[0].lower()] + form[1:])
+        for text in cases:
+            if matcher.latin.search(f"قالت {text} إن"):
+                assert matcher.latin_start.search(f"قالت {text} إن"), text

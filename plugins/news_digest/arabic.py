@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pyarabic import araby
-
 # Letters proper (no digits, punctuation or tashkeel): the basic block and the supplement.
 ARABIC_LETTER_CLASS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06fc\u0750-\u077f"
 ARABIC_LETTER_RE = re.compile(f"[{ARABIC_LETTER_CLASS}]")
@@ -31,6 +29,12 @@ _FOLD_TABLE = str.maketrans(
     }
 )
 
+# Tashkeel (fathatan .. sukun, shadda: pyarabic's TASHKEEL) and tatweel, deleted. One
+# str.translate does what pyarabic's strip_tashkeel and strip_tatweel do (they remove exactly
+# these characters) without their per-character Python loop; folding deletes and maps at once.
+_MARKS_TABLE = dict.fromkeys(range(0x064B, 0x0653)) | {0x0640: None}
+_STRIP_FOLD_TABLE = _MARKS_TABLE | _FOLD_TABLE
+
 _DIGIT_TABLE = str.maketrans(
     "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
     "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
@@ -43,12 +47,12 @@ _TO_ARABIC_INDIC = str.maketrans(
 
 def strip_marks(text: str) -> str:
     """Remove tashkeel (harakat, tanwin, shadda, sukun) and tatweel."""
-    return araby.strip_tatweel(araby.strip_tashkeel(text))
+    return text.translate(_MARKS_TABLE)
 
 
 def fold(text: str) -> str:
     """Fold spelling variants so that equal words compare equal (see module docstring)."""
-    return strip_marks(text).translate(_FOLD_TABLE)
+    return text.translate(_STRIP_FOLD_TABLE)
 
 
 def ascii_digits(text: str) -> str:

@@ -61,13 +61,11 @@ def tokenize(text: str) -> list[Tok]:
     prev_end = 0
     for match in _TOKEN_RE.finditer(text):
         start, end = match.span()
-        gap = text[prev_end:start]
-        brk = bool(toks) and gap.strip() != ""
+        gap = text[prev_end:start].strip()
         word = match.group()
         folded = folded_text[start:end] if same else fold(word)
-        toks.append(
-            Tok(word, start, end, folded, brk, word[0].isascii(), readings(folded), gap.strip())
-        )
+        brk = bool(toks) and gap != ""
+        toks.append(Tok(word, start, end, folded, brk, word[0].isascii(), readings(folded), gap))
         prev_end = end
     return toks
 
@@ -152,6 +150,8 @@ def _loose_match(
             size = len(pattern.tokens)
             if i + size > len(toks) or pattern.articles[0] != article:
                 continue
+            if size > 1 and skeleton(toks[i + 1].readings[0][1]) != pattern.tokens[1]:
+                continue  # what the skeleton test below would find, without building words
             words = [form, *(t.readings[0][1] for t in toks[i + 1 : i + size])]
             rest = zip(toks[i + 1 : i + size], pattern.articles[1:], strict=True)
             if any(t.brk or t.readings[0][2] != a for t, a in rest):
@@ -296,8 +296,9 @@ def is_common(tok: Tok, gaz: Gazetteer, stems: bool = True) -> bool:
 
 
 def add(hits: dict[int, Hit], hit: Hit) -> None:
-    group = hit.group or f"{hit.type}:{fold(hit.name)}"
-    hits[hit.first] = replace(hit, group=group)
+    if not hit.group:  # a hit that has its group already (merging, aliases) is kept as is
+        hit = replace(hit, group=f"{hit.type}:{fold(hit.name)}")
+    hits[hit.first] = hit
     for k in range(hit.first + 1, hit.last):
         hits[k] = hits[hit.first]
 

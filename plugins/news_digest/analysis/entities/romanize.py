@@ -18,7 +18,6 @@ Around the tokens, the conventions of English-language news: the article as "al-
 from __future__ import annotations
 
 import csv
-import heapq
 import logging
 import math
 import re
@@ -26,7 +25,7 @@ import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +33,18 @@ from types import MappingProxyType
 
 from ...arabic import compatibility_fold, fold, strip_marks
 from ...settings import DATA_DIR
-from .gazetteer import bare_tokens, load_gazetteer
+from .gazetteer import bare_tokens, load_gazetteer, settled
+from .joint import (  # noqa: F401 (the model's names, as tools and tests know them)
+    BEAM,
+    END,
+    MAX_ARABIC_CHUNK,
+    NBEST,
+    START,
+    JointModel,
+    build_joint_model,
+    decode,
+    read_model_rows,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -42,18 +52,6 @@ logger = logging.getLogger(__name__)
 TOKENS_FILE = "name_tokens.tsv"
 MODEL_FILE = "name_model.tsv"
 
-# Joint tokens are "arabic|english"; the n-gram rows name the model's order in their length.
-START, END = "^", "$"
-MAX_ARABIC_CHUNK = 1
-# Chosen on the dev pairs (a tenth of Google's train words, out of all training): beam 4 spells
-# as well as 12 there (top-1 0.258 vs 0.250 on 400 words) in a quarter of the time.
-BEAM = 4
-MEMO_MAX = 50_000  # entries of the model's probability memo (about 20 MB)
-# Entries of each option memo: one holds every English option of a chunk (tens of them). A
-# 1,000-article cold build peaked 385 MB higher at 50,000 entries, 230 MB at 5,000 and 30 MB
-# at 500, for 0.91x, 0.85x and 0.90x the time (bench/build_bench.py, one run each).
-OPTION_MEMO_MAX = 500
-NBEST = 4
 # Log-probability bonus for a candidate that the name data knows as an English spelling, plus a
 # share of its log frequency: tuned by tools/build_name_data.py on its own dev pairs.
 DEFAULT_KNOWN_BONUS = 2.0
@@ -167,85 +165,10 @@ def load_token_table(data_dir: Path = DATA_DIR) -> TokenTable:
     if not path.exists():
         logger.warning("%s is missing: run tools/build_name_data.py; no token table", path)
         return build_token_table(())
-    return build_token_table(read_token_rows(path))
+    return settled(build_token_table(read_token_rows(path)))
 
 
 # --- the joint-sequence model --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class JointModel:
-    """An interpolated Witten-Bell n-gram model over joint (Arabic chunk, English chunk) tokens."""
-
-    order: int
-    counts: Mapping[tuple[str, ...], int]  # n-gram (history + token) -> count
-    history: Mapping[tuple[str, ...], tuple[int, int]]  # history -> (total, distinct followers)
-    options: Mapping[str, tuple[str, ...]]  # Arabic chunk -> English chunks seen with it
-    vocabulary: int
-    # Memo of logprob: decoding asks for the same (history, token) over and over, and the
-    # interpolation recurses through every shorter history each time. Not part of the value.
-    _memo: dict = field(default_factory=dict, compare=False, repr=False)
-    # (history, Arabic chunk) -> probabilities of the chunk's options (see _option_probs), and
-    # -> (log probability, token, English) steps of the beam (see _option_steps).
-    _option_memo: dict = field(default_factory=dict, compare=False, repr=False)
-    _step_memo: dict = field(default_factory=dict, compare=False, repr=False)
-
-    def logprob(self, history: tuple[str, ...], token: str) -> float:
-        key = (history[-(self.order - 1) :] if self.order > 1 else (), token)
-        found = self._memo.get(key)
-        if found is None:
-            found = math.log(self._prob(*key))
-            _remember(self._memo, key, found, MEMO_MAX)
-        return found
-
-    def _prob(self, history: tuple[str, ...], token: str) -> float:
-        lower = 1.0 / self.vocabulary if not history else self._prob(history[1:], token)
-        return self.mix(history, token, lower)
-
-    def mix(self, history: tuple[str, ...], token: str, lower: float) -> float:
-        """The estimate after ``history``, interpolated with ``lower`` (the shorter history's)."""
-        total, types = self.history.get(history, (0, 0))
-        if total == 0:
-            return lower
-        return (self.counts.get((*history, token), 0) + types * lower) / (total + types)
-
-
-def _remember(memo: dict, key: object, value: object, limit: int) -> None:
-    # Bounded: a worker process keeps its memos all build long.
-    if len(memo) >= limit:
-        memo.clear()
-    memo[key] = value
-
-
-def build_joint_model(ngrams: Mapping[tuple[str, ...], int], order: int) -> JointModel:
-    """The model from its n-gram counts (all orders 1..order, as the build script writes)."""
-    history: dict[tuple[str, ...], list[int]] = defaultdict(lambda: [0, 0])
-    options: dict[str, set[str]] = defaultdict(set)
-    for gram, count in ngrams.items():
-        entry = history[gram[:-1]]
-        entry[0] += count
-        entry[1] += 1
-        if len(gram) == 1 and gram[0] not in (START, END):
-            arabic, _, english = gram[0].partition("|")
-            options[arabic].add(english)
-    return JointModel(
-        order=order,
-        counts=MappingProxyType(dict(ngrams)),
-        history=MappingProxyType({h: (v[0], v[1]) for h, v in history.items()}),
-        options=MappingProxyType({a: tuple(sorted(e)) for a, e in options.items()}),
-        vocabulary=max(1, sum(1 for gram in ngrams if len(gram) == 1)),
-    )
-
-
-def read_model_rows(path: Path) -> tuple[int, dict[tuple[str, ...], int]]:
-    ngrams: dict[tuple[str, ...], int] = {}
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#"):
-                continue
-            gram, _, count = line.rstrip("\n").rpartition("\t")
-            ngrams[tuple(gram.split(" "))] = int(count)
-    return max((len(g) for g in ngrams), default=1), ngrams
 
 
 @lru_cache(maxsize=2)
@@ -256,97 +179,7 @@ def load_model(data_dir: Path = DATA_DIR) -> JointModel | None:
         return None
     order, ngrams = read_model_rows(path)
     logger.debug("name model: order %d, %d n-grams", order, len(ngrams))
-    return build_joint_model(ngrams, order)
-
-
-# A hypothesis of the beam: (score, joint history, English so far). Plain tuples: decoding
-# makes hundreds of thousands of them.
-_Hypothesis = tuple[float, tuple[str, ...], str]
-
-
-def _option_probs(model: JointModel, history: tuple[str, ...], chunk: str) -> tuple[float, ...]:
-    """The interpolated probability of each English option of ``chunk`` after ``history``,
-    memoised at every order: the shorter histories are shared by many longer ones."""
-    key = (history, chunk)
-    found = model._option_memo.get(key)
-    if found is not None:
-        return found
-    options = model.options.get(chunk, ())
-    if history:
-        lower = _option_probs(model, history[1:], chunk)
-    else:
-        lower = (1.0 / model.vocabulary,) * len(options)
-    found = tuple(
-        model.mix(history, f"{chunk}|{english}", low)
-        for english, low in zip(options, lower, strict=True)
-    )
-    _remember(model._option_memo, key, found, OPTION_MEMO_MAX)
-    return found
-
-
-def _option_steps(
-    model: JointModel, context: tuple[str, ...], chunk: str
-) -> tuple[tuple[float, str, str], ...]:
-    """(log probability, joint token, English) of each option of ``chunk`` after ``context``."""
-    key = (context, chunk)
-    found = model._step_memo.get(key)
-    if found is None:
-        probs = _option_probs(model, context, chunk)
-        options = model.options.get(chunk, ())
-        found = tuple(
-            (math.log(prob), f"{chunk}|{english}", english)
-            for english, prob in zip(options, probs, strict=True)
-        )
-        _remember(model._step_memo, key, found, OPTION_MEMO_MAX)
-    return found
-
-
-def _extend(model: JointModel, hyp: _Hypothesis, chunk: str) -> list[_Hypothesis]:
-    score, history, spelled = hyp
-    context = history[-(model.order - 1) :] if model.order > 1 else ()
-    keep = -(model.order - 1)
-    return [
-        (score + logp, (*history, token)[keep:], spelled + english)
-        for logp, token, english in _option_steps(model, context, chunk)
-    ]
-
-
-def _prune(hyps: list[_Hypothesis], width: int) -> list[_Hypothesis]:
-    # One hypothesis per (history, spelling): the rest can only score lower from here on.
-    best: dict[tuple[tuple[str, ...], str], _Hypothesis] = {}
-    for hyp in hyps:
-        key = (hyp[1], hyp[2])
-        if key not in best or hyp[0] > best[key][0]:
-            best[key] = hyp
-    return heapq.nlargest(width, best.values(), key=lambda h: (h[0], h[2]))
-
-
-def _logaddexp(a: float, b: float) -> float:
-    high, low = max(a, b), min(a, b)
-    return high if low == -math.inf else high + math.log1p(math.exp(low - high))
-
-
-def decode(
-    model: JointModel, word: str, beam: int = BEAM, nbest: int = NBEST
-) -> list[tuple[str, float]]:
-    """The ``nbest`` English spellings of one Arabic key, with their log scores, best first."""
-    if not word:
-        return []
-    start: _Hypothesis = (0.0, (START,)[-(model.order - 1) :] if model.order > 1 else (), "")
-    stacks: list[list[_Hypothesis]] = [[] for _ in range(len(word) + 1)]
-    stacks[0] = [start]
-    for i in range(len(word)):
-        stacks[i] = _prune(stacks[i], beam)
-        for hyp in stacks[i]:
-            for size in range(1, MAX_ARABIC_CHUNK + 1):
-                if i + size <= len(word):
-                    stacks[i + size].extend(_extend(model, hyp, word[i : i + size]))
-    scored: dict[str, float] = {}
-    for hyp in stacks[len(word)]:
-        score = hyp[0] + model.logprob(hyp[1], END)
-        if hyp[2]:  # one spelling, several segmentations: their probabilities add up
-            scored[hyp[2]] = _logaddexp(scored.get(hyp[2], -math.inf), score)
-    return sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:nbest]
+    return settled(build_joint_model(ngrams, order))
 
 
 def rescore(
@@ -429,11 +262,12 @@ def load_curated() -> Curated:
         for variant in entry.ar:
             names.setdefault(bare_tokens(variant), entry.en)  # the first file to list it wins
     parts = {key: word.en for key, word in gazetteer.name_parts.items()}
-    return Curated(
+    curated = Curated(
         names=MappingProxyType(names),
         longest=max((len(k) for k in names), default=1),
         parts=MappingProxyType(parts),
     )
+    return settled(curated)
 
 
 def _bare(key: str) -> str:

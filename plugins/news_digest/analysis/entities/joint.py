@@ -1,0 +1,285 @@
+"""The joint-sequence name model and its beam decoder (used by ``romanize``).
+
+An interpolated Witten-Bell n-gram model over joint (Arabic chunk, English chunk) tokens, read
+from ``data/name_model.tsv`` (trained by ``tools/build_name_data.py``). Decoding spells one
+Arabic key as the ``NBEST`` most likely English strings, by a beam search over the chunks.
+
+Two things keep decoding cheap without changing a single score:
+
+- the probabilities of all English options of a chunk are computed as one vector per history,
+  and a history the model never saw is skipped for its longest seen suffix (interpolation
+  would only pass the shorter history's estimate through), so the memo is keyed by far fewer
+  histories;
+- a hypothesis's extensions are not all built before pruning: a candidate that scores below
+  the ``beam``-th best extension of some single hypothesis can never be among the ``beam``
+  best, so only those at or above that threshold are built and pruned as before.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+# Joint tokens are "arabic|english"; the n-gram rows name the model's order in their length.
+START, END = "^", "$"
+MAX_ARABIC_CHUNK = 1
+# Chosen on the dev pairs (a tenth of Google's train words, out of all training): beam 4 spells
+# as well as 12 there (top-1 0.258 vs 0.250 on 400 words) in a quarter of the time.
+BEAM = 4
+MEMO_MAX = 50_000  # entries of the model's probability memo (about 20 MB)
+# Entries of each option memo: one holds every option of a chunk (tens of floats). Keyed by
+# seen histories only, 500 already catch most lookups; worker processes each keep their own.
+OPTION_MEMO_MAX = 500
+NBEST = 4
+
+
+@dataclass(frozen=True)
+class Steps:
+    """The options of one chunk after one history, as the beam extends a hypothesis with them."""
+
+    logps: tuple[float, ...]  # log probability of each option, in the order of ``options``
+    tokens: tuple[str, ...]  # its joint token ("chunk|english")
+    english: tuple[str, ...]
+    ranked: tuple[int, ...]  # option indexes, most likely first
+
+
+@dataclass(frozen=True)
+class JointModel:
+    """An interpolated Witten-Bell n-gram model over joint (Arabic chunk, English chunk) tokens."""
+
+    order: int
+    counts: Mapping[tuple[str, ...], int]  # n-gram (history + token) -> count
+    history: Mapping[tuple[str, ...], tuple[int, int]]  # history -> (total, distinct followers)
+    options: Mapping[str, tuple[str, ...]]  # Arabic chunk -> English chunks seen with it
+    vocabulary: int
+    joint_tokens: Mapping[str, tuple[str, ...]] = field(  # chunk -> "chunk|english" per option
+        default_factory=dict, compare=False, repr=False
+    )
+    # (history, Arabic chunk) -> (option index, count) of each option seen after the history:
+    # the counts of ``counts`` that a vector of option probabilities needs, without a lookup
+    # for every option (most were never seen after a long history).
+    seen: Mapping[tuple[tuple[str, ...], str], tuple[tuple[int, int], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    # Memo of logprob: decoding asks for the same (history, token) over and over, and the
+    # interpolation recurses through every shorter history each time. Not part of the value.
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # (seen history, Arabic chunk) -> probabilities of the chunk's options (see _option_probs),
+    # and -> Steps (see option_steps).
+    _option_memo: dict = field(default_factory=dict, compare=False, repr=False)
+    _step_memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def logprob(self, history: tuple[str, ...], token: str) -> float:
+        # Keyed by the seen suffix: the same value (see seen_suffix), far more memo hits.
+        key = (self.seen_suffix(history[-(self.order - 1) :] if self.order > 1 else ()), token)
+        found = self._memo.get(key)
+        if found is None:
+            found = math.log(self._prob(*key))
+            _remember(self._memo, key, found, MEMO_MAX)
+        return found
+
+    def _prob(self, history: tuple[str, ...], token: str) -> float:
+        lower = 1.0 / self.vocabulary if not history else self._prob(history[1:], token)
+        return self.mix(history, token, lower)
+
+    def mix(self, history: tuple[str, ...], token: str, lower: float) -> float:
+        """The estimate after ``history``, interpolated with ``lower`` (the shorter history's)."""
+        total, types = self.history.get(history, (0, 0))
+        if total == 0:
+            return lower
+        return (self.counts.get((*history, token), 0) + types * lower) / (total + types)
+
+    def seen_suffix(self, history: tuple[str, ...]) -> tuple[str, ...]:
+        """The longest suffix of ``history`` the model has counts after: an unseen history
+        interpolates nothing, its estimate is that of the shorter one."""
+        while history and history not in self.history:
+            history = history[1:]
+        return history
+
+
+def _remember(memo: dict, key: object, value: object, limit: int) -> None:
+    # Bounded: a worker process keeps its memos all build long.
+    if len(memo) >= limit:
+        memo.clear()
+    memo[key] = value
+
+
+def build_joint_model(ngrams: Mapping[tuple[str, ...], int], order: int) -> JointModel:
+    """The model from its n-gram counts (all orders 1..order, as the build script writes)."""
+    history: dict[tuple[str, ...], list[int]] = defaultdict(lambda: [0, 0])
+    options: dict[str, set[str]] = defaultdict(set)
+    for gram, count in ngrams.items():
+        entry = history[gram[:-1]]
+        entry[0] += count
+        entry[1] += 1
+        if len(gram) == 1 and gram[0] not in (START, END):
+            arabic, _, english = gram[0].partition("|")
+            options[arabic].add(english)
+    ordered = {a: tuple(sorted(e)) for a, e in options.items()}
+    return JointModel(
+        order=order,
+        counts=MappingProxyType(dict(ngrams)),
+        history=MappingProxyType({h: (v[0], v[1]) for h, v in history.items()}),
+        options=MappingProxyType(ordered),
+        vocabulary=max(1, sum(1 for gram in ngrams if len(gram) == 1)),
+        joint_tokens=MappingProxyType(
+            {a: tuple(f"{a}|{e}" for e in english) for a, english in ordered.items()}
+        ),
+        seen=MappingProxyType(_seen_options(ngrams, ordered)),
+    )
+
+
+def _seen_options(
+    ngrams: Mapping[tuple[str, ...], int], options: Mapping[str, tuple[str, ...]]
+) -> dict[tuple[tuple[str, ...], str], tuple[tuple[int, int], ...]]:
+    index = {a: {e: i for i, e in enumerate(english)} for a, english in options.items()}
+    seen: dict[tuple[tuple[str, ...], str], list[tuple[int, int]]] = defaultdict(list)
+    for gram, count in ngrams.items():
+        arabic, _, english = gram[-1].partition("|")
+        position = index.get(arabic, {}).get(english)
+        if position is not None and gram[-1] not in (START, END):
+            seen[(gram[:-1], arabic)].append((position, count))
+    return {key: tuple(pairs) for key, pairs in seen.items()}
+
+
+def read_model_rows(path: Path) -> tuple[int, dict[tuple[str, ...], int]]:
+    ngrams: dict[tuple[str, ...], int] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            gram, _, count = line.rstrip("\n").rpartition("\t")
+            ngrams[tuple(gram.split(" "))] = int(count)
+    return max((len(g) for g in ngrams), default=1), ngrams
+
+
+def option_probs(model: JointModel, history: tuple[str, ...], chunk: str) -> tuple[float, ...]:
+    """The interpolated probability of each English option of ``chunk`` after ``history``
+    (a seen history: see ``seen_suffix``), memoised at every order: the shorter histories are
+    shared by many longer ones. Each value is ``mix`` of the option, computed alike."""
+    key = (history, chunk)
+    found = model._option_memo.get(key)
+    if found is not None:
+        return found
+    if history:
+        lower = option_probs(model, model.seen_suffix(history[1:]), chunk)
+    else:
+        lower = (1.0 / model.vocabulary,) * len(model.options.get(chunk, ()))
+    total, types = model.history.get(history, (0, 0))
+    if total == 0:
+        found = lower
+    else:
+        denom = total + types
+        probs = [types * low / denom for low in lower]  # mix() with a count of 0
+        for index, count in model.seen.get(key, ()):
+            probs[index] = (count + types * lower[index]) / denom
+        found = tuple(probs)
+    _remember(model._option_memo, key, found, OPTION_MEMO_MAX)
+    return found
+
+
+def option_steps(model: JointModel, context: tuple[str, ...], chunk: str) -> Steps:
+    """The steps of every option of ``chunk`` after ``context`` (the last order-1 tokens)."""
+    seen = model.seen_suffix(context)
+    key = (seen, chunk)
+    found = model._step_memo.get(key)
+    if found is None:
+        logps = tuple(math.log(p) for p in option_probs(model, seen, chunk))
+        options = model.options.get(chunk, ())
+        ranked = tuple(sorted(range(len(logps)), key=logps.__getitem__, reverse=True))
+        found = Steps(logps, model.joint_tokens.get(chunk, ()), options, ranked)
+        _remember(model._step_memo, key, found, OPTION_MEMO_MAX)
+    return found
+
+
+# A hypothesis of the beam: (score, joint history, English so far). Plain tuples: decoding
+# makes many of them.
+_Hypothesis = tuple[float, tuple[str, ...], str]
+# A hypothesis waiting to be extended by the options of its next chunk.
+_Pending = tuple[_Hypothesis, Steps]
+
+
+def _threshold(pending: list[_Pending], width: int) -> float:
+    """The best ``width``-th extension score of any one hypothesis: its ``width`` better or
+    equal extensions stay distinct through pruning, so nothing scoring less can be kept."""
+    best = -math.inf
+    for (score, _, _), steps in pending:
+        if len(steps.ranked) >= width:
+            best = max(best, score + steps.logps[steps.ranked[width - 1]])
+    return best
+
+
+def _extensions(pending: list[_Pending], keep: int, width: int) -> list[_Hypothesis]:
+    """The extensions of the pending hypotheses that can survive pruning to ``width``, in the
+    order of a full expansion (hypothesis, then option)."""
+    floor = _threshold(pending, width)
+    out: list[_Hypothesis] = []
+    for (score, history, spelled), steps in pending:
+        chosen = []
+        for index in steps.ranked:
+            if score + steps.logps[index] < floor:
+                break
+            chosen.append(index)
+        chosen.sort()
+        out.extend(
+            (score + steps.logps[i], (*history, steps.tokens[i])[keep:], spelled + steps.english[i])
+            for i in chosen
+        )
+    return out
+
+
+def _prune(hyps: list[_Hypothesis], width: int) -> list[_Hypothesis]:
+    # One hypothesis per (history, spelling): the rest can only score lower from here on.
+    best: dict[tuple[tuple[str, ...], str], _Hypothesis] = {}
+    for hyp in hyps:
+        key = (hyp[1], hyp[2])
+        if key not in best or hyp[0] > best[key][0]:
+            best[key] = hyp
+    return heapq.nlargest(width, best.values(), key=lambda h: (h[0], h[2]))
+
+
+def _logaddexp(a: float, b: float) -> float:
+    high, low = max(a, b), min(a, b)
+    return high if low == -math.inf else high + math.log1p(math.exp(low - high))
+
+
+def decode(
+    model: JointModel, word: str, beam: int = BEAM, nbest: int = NBEST
+) -> list[tuple[str, float]]:
+    """The ``nbest`` English spellings of one Arabic key, with their log scores, best first."""
+    if not word:
+        return []
+    keep = -(model.order - 1)
+    context = model.order - 1
+    pending: list[list[_Pending]] = [[] for _ in range(len(word) + 1)]
+    stack: list[_Hypothesis] = [(0.0, (START,)[keep:] if model.order > 1 else (), "")]
+    for i in range(len(word)):
+        if i:
+            stack = _prune(_extensions(pending[i], keep, beam), beam)
+        for hyp in stack:
+            recent = hyp[1][-context:] if context else ()
+            for size in range(1, MAX_ARABIC_CHUNK + 1):
+                if i + size <= len(word):
+                    steps = option_steps(model, recent, word[i : i + size])
+                    pending[i + size].append((hyp, steps))
+    return _ended(model, pending[len(word)], keep, nbest)
+
+
+def _ended(
+    model: JointModel, pending: list[_Pending], keep: int, nbest: int
+) -> list[tuple[str, float]]:
+    """Every extension of the last hypotheses, closed by END (none pruned: they all add up)."""
+    scored: dict[str, float] = {}
+    for (score, history, spelled), steps in pending:
+        for logp, token, english in zip(steps.logps, steps.tokens, steps.english, strict=True):
+            total = (score + logp) + model.logprob((*history, token)[keep:], END)
+            name = spelled + english
+            if name:  # one spelling, several segmentations: their probabilities add up
+                old = scored.get(name)
+                scored[name] = total if old is None else _logaddexp(old, total)
+    return sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:nbest]
