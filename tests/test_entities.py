@@ -563,3 +563,13 @@ def test_a_role_cue_says_where_the_tagged_name_starts():
     assert [(e.text, e.roles) for e in people] == [
         ("سيد سرفار حسيني", ("المتحدث باسم شرطة قندوز",))
     ]
+
+
+def test_an_everyday_word_is_no_listed_name_behind_a_clitic() -> None:
+    # وفيات is "and deaths", not و + the carmaker Fiat; Fiat written alone is still found.
+    from docs import doc_of
+
+    deaths = extract_entities(doc_of("وأضاف أن الصواعق أسفرت عن وفيات آخرين في المدينة."))
+    assert not any(e.en == "Fiat" for e in deaths.entities)
+    fiat = extract_entities(doc_of("وقالت شركة فيات إنها ستغلق المصنع."))
+    assert any(e.en == "Fiat" for e in fiat.entities)

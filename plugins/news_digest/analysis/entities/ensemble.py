@@ -99,6 +99,15 @@ def merge_sentence(
         add(merged, _learned_hit(toks, span, rules, gaz))
     for hit in rules:
         taken = any(i in merged for i in range(hit.first, hit.last))
-        if not taken and _rule_kept(hit):
+        if not taken and _rule_kept(hit) and not _clitic_misreading(toks, hit, gaz):
             add(merged, hit)
     return merged
+
+
+def _clitic_misreading(toks: Sequence[Tok], hit: Hit, gaz: Gazetteer) -> bool:
+    """A one-word listed name read by cutting a proclitic off an everyday word: وفيات is
+    "and deaths", not و + Fiat. The tagger, which sees the context, may still find it."""
+    tok = toks[hit.first]
+    whole = tok.readings[0][1]
+    cut = hit.start > tok.start
+    return hit.last - hit.first == 1 and cut and gaz.words.get(whole) in ("common", "stop")
