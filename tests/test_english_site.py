@@ -57,3 +57,11 @@ def test_english_cards_and_feeds_carry_the_standfirst(site):
     assert 'class="standfirst"' in home
     feed = (site / "feeds" / "en.atom.xml").read_text(encoding="utf-8")
     assert "The article" in feed or "It was published" in feed
+
+
+def test_a_guessed_spelling_is_marked_on_english_pages(site):
+    # Seed 1's Interior spokesman طارق عريا is in no list: his English is spelled from the
+    # Arabic letters, and the English page says so beside the name (a listed name is not marked).
+    page = (site / "en" / "articles" / "000-519e36191a9e543d" / "index.html").read_text("utf-8")
+    assert 'Tariq Aria</span><abbr class="spelling"' in page
+    assert "Zabihullah Mujahid</span><abbr" not in page

@@ -22,6 +22,7 @@ class EntityEntry:
     type: str
     text: str  # the Arabic form most articles use
     en: str
+    spelled: str  # where the English comes from: listed | curated | data | rule | guessed
     mentions: int  # over all articles
     articles: tuple[tuple[str, int], ...]  # (article id, mentions), most mentions first
     cooccurring: tuple[tuple[str, int], ...]  # (entity key, shared articles), strongest first
@@ -86,6 +87,7 @@ def _entry(key: str, found, forms: Counter, sample, together: Counter) -> Entity
         type=sample.type,
         text=text,
         en=sample.en,
+        spelled=sample.spelled,
         mentions=sum(count for _, count in articles),
         articles=articles,
         cooccurring=tuple(pairs),
