@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from ..entities import Entity
 from .actors import is_role, noun_object, role_actor
@@ -47,6 +48,14 @@ _NO_PERSON_OBJECT = frozenset({"say", "state", "confirm", "deny", "announce", "r
 _NO_PERSON_OBJECT |= {"admit"}
 _PLACE_WINDOW = 8  # words after the verb's object within which its place is given
 _GROUND = frozenset({"area", "positions", "border"})
+# What each verb of many senses takes in its news sense: "يسجل هدفا" scores, "سجل نموا"
+# records; "ينشر صورا" publishes, "ينشر قوات" deploys.
+_OBJECTS_OF = MappingProxyType(
+    {
+        "score": frozenset({"goal", "goals", "hat-trick", "brace"}),
+        "publish": frozenset({"photo", "photos", "video", "report", "statement", "list"}),
+    }
+)
 _QUANTITY_VERBS = frozenset({"fall", "rise", "grow", "slow"})
 # What rises and falls: "رئيس روما يقفز في نافورة" jumps, no price rises.
 _QUANTITIES = frozenset({"prices", "economy", "exchange", "currency", "rate", "rates", "index"})
@@ -476,8 +485,10 @@ def _object_fits(action: Action, actor: Entity, target: Span | None) -> bool:
     if action.key == "acquit" and "court" not in actor.en.lower().split():
         return False  # "موسكو تبرئ دمشق" clears it in words: only a court acquits
     if target is None:
-        return True
+        return action.key not in _OBJECTS_OF
     thing = target.entity.key.startswith("thing/")
+    if action.key in _OBJECTS_OF:
+        return thing and target.entity.en.split()[-1] in _OBJECTS_OF[action.key]
     ground = target.entity.en.split()[-1] in _GROUND
     if thing and (action.key in ("capture", "recapture") and not ground):
         return False  # "تستعيد خدمة الإنترنت" restores a service: nothing is captured
