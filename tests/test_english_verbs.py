@@ -32,3 +32,47 @@ def test_a_news_verb_with_its_object(title, headline):
 )
 def test_a_verb_of_many_senses_states_nothing_without_its_news_object(title):
     assert not brief(title).stated
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("ترامب يثير جدلا واسعا", "Donald Trump sparks controversy"),
+        ("مصر تنضم إلى السعودية", "Egypt joins Saudi Arabia"),
+        ("ترامب يتوجه إلى السعودية", "Donald Trump heads to Saudi Arabia"),
+        ("ترامب يترأس اجتماعا", "Donald Trump chairs meeting"),
+        ("ترامب يقترح خطة", "Donald Trump proposes plan"),
+        ("ترامب يحرز ميدالية", "Donald Trump wins medal"),
+        ("مصر تبيع سندات", "Egypt sells bonds"),
+    ],
+)
+def test_more_news_verbs(title, headline):
+    b = brief(title)
+    assert b.stated and b.title == headline
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "ترامب يثير الحرب",  # raises a subject: no reaction sparked
+        "ترامب يرأس الحكومة",  # heads a government: no meeting chaired
+        "ترامب يحصد أرواحا",  # reaps lives: kills, no award won
+        "ترامب يحرز تقدما",  # makes progress: nothing won
+    ],
+)
+def test_more_verbs_of_many_senses_need_their_news_object(title):
+    assert not brief(title).stated
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("بريطانيا تدعو لاجتماع لمجلس الأمن", "United Kingdom calls for meeting"),
+        ("مصر تدعو إلى اجتماع طارئ", "Egypt calls for meeting"),
+        ("السعودية تطالب بتحقيق دولي", "Saudi Arabia demands international investigation"),
+        ("مصر تدعو القمة", "Egypt calls on summit"),  # a direct object is called on
+    ],
+)
+def test_an_object_after_the_preposition_a_verb_governs(title, headline):
+    b = brief(title)
+    assert b.stated and b.title == headline

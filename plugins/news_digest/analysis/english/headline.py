@@ -49,13 +49,19 @@ _NO_PERSON_OBJECT |= {"admit"}
 _PLACE_WINDOW = 8  # words after the verb's object within which its place is given
 _GROUND = frozenset({"area", "positions", "border"})
 # What each verb of many senses takes in its news sense: "يسجل هدفا" scores, "سجل نموا"
-# records; "ينشر صورا" publishes, "ينشر قوات" deploys.
+# records; "ينشر صورا" publishes, "ينشر قوات" deploys; "يحصد جائزة" wins, "يحصد أرواحا" kills.
 _OBJECTS_OF = MappingProxyType(
     {
         "score": frozenset({"goal", "goals", "hat-trick", "brace"}),
         "publish": frozenset({"photo", "photos", "video", "report", "statement", "list"}),
+        "spark": frozenset({"criticism", "controversy", "fears", "anger", "concern", "panic"}),
+        "chair": frozenset({"meeting", "summit", "conference", "delegation", "session"}),
+        "win award": frozenset({"award", "medal", "title"}),
+        "propose": frozenset({"plan", "initiative", "law", "budget", "strategy", "legislation"}),
     }
 )
+# Verbs whose plain-noun object follows "لـ", "بـ" or "إلى" (see _prep_object).
+_PREP_OBJECT_VERBS = frozenset({"call for", "demand"})
 _QUANTITY_VERBS = frozenset({"fall", "rise", "grow", "slow"})
 # What rises and falls: "رئيس روما يقفز في نافورة" jumps, no price rises.
 _QUANTITIES = frozenset({"prices", "economy", "exchange", "currency", "rate", "rates", "index"})
@@ -384,6 +390,7 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
     action, rest = _light_verb(clause, hit.form.action, _after_time(clause, rest))
     rest = _after_time(clause, rest)
     target = _target_after(clause, rest, action) or _object_span(clause, rest, action)
+    target = target or _prep_object(clause, rest, action)
     if target is None:
         action, rest, target = _with_complement(clause, rest, action)
     if target is not None and target.first == rest + 1 and clause.words[rest].fold == "مع":
@@ -399,7 +406,8 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         action, target = _action("win title"), None
     if not _object_fits(action, actors[0].entity, target):
         return None
-    direct = target is not None and target.first == rest  # no "إلى" between: "دعا قمة القدس"
+    # no "إلى" or "لـ" between: "دعا قمة القدس" calls on it, "دعا لقمة" calls for one
+    direct = target is not None and target.first == rest and not target.clitic
     called = target is not None and (not is_role(target.entity) or action.key == "call for")
     if action.key in ("call for", "demand") and called and (direct or not is_role(target.entity)):
         # "دعا مصر", "دعا القمة": a country, person or meeting is called on, not called for
@@ -515,6 +523,22 @@ def _object_span(clause: Clause, index: int, action: Action) -> Span | None:
     if found is None and action.key in _ROLE_OBJECT_VERBS:
         found = role_actor(clause, index)
     return Span(index, found[1], found[0], "") if found else None
+
+
+def _prep_object(clause: Clause, index: int, action: Action) -> Span | None:
+    """A plain-noun object after the preposition the verb governs: "دعت لاجتماع" calls for a
+    meeting, "دعت إلى اجتماع" too, "طالبت بتحقيق" demands an investigation."""
+    if action.key not in _PREP_OBJECT_VERBS or index >= len(clause.words):
+        return None
+    word = clause.words[index]
+    if word.fold == "الي":
+        found = noun_object(clause, index + 1)
+        return Span(index + 1, found[1], found[0], "الي") if found else None
+    if word.fold[:1] not in ("ل", "ب") or _span_at(clause, index) is not None:
+        return None
+    unglued = (*clause.words[:index], replace(word, fold=word.fold[1:]), *clause.words[index + 1 :])
+    found = noun_object(replace(clause, words=unglued), index)
+    return Span(index, found[1], found[0], word.fold[0]) if found else None
 
 
 def _light_verb(clause: Clause, action: Action, rest: int) -> tuple[Action, int]:
