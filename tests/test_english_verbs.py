@@ -76,3 +76,26 @@ def test_more_verbs_of_many_senses_need_their_news_object(title):
 def test_an_object_after_the_preposition_a_verb_governs(title, headline):
     b = brief(title)
     assert b.stated and b.title == headline
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("إسرائيل تعتقل صحفيا فلسطينيا", "Israel arrests journalist"),
+        ("الحوثيون يقتلون امرأة", "Houthis kill woman"),
+    ],
+)
+def test_an_unnamed_person_is_the_object_of_violence(title, headline):
+    b = brief(title)
+    assert b.stated and b.title == headline
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "ترامب يستقبل رجلا",  # someone unnamed received is no news
+        "مصر تعتقل رجل أعمال",  # "رجل" in a compound noun is no plain "man"
+    ],
+)
+def test_an_unnamed_person_is_no_object_of_other_verbs(title):
+    assert not brief(title).stated

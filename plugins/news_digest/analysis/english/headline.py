@@ -43,6 +43,8 @@ _ROLE_OBJECT_VERBS = frozenset({"receive", "meet", "call", "congratulate", "than
 _ROLE_OBJECT_VERBS |= {"visit", "dismiss", "appoint", "hold talks", "discuss"}
 _PERSON_OBJECT_VERBS = frozenset({"arrest", "kidnap", "detain", "execute", "jail", "free"})
 _PERSON_OBJECT_VERBS |= {"release", "deport", "expel", "kill", "injure", "try", "sentence"}
+# Plain nouns of people (object_nouns.tsv), objects of the verbs above only: "تقتل شابا".
+_PEOPLE = frozenset({"man", "woman", "child", "journalist", "soldier", "teenager"})
 # Verbs whose object is never a person: a role right after their subject is its apposition.
 _NO_PERSON_OBJECT = frozenset({"say", "state", "confirm", "deny", "announce", "reveal", "report"})
 _NO_PERSON_OBJECT |= {"admit"}
@@ -502,8 +504,11 @@ def _object_fits(action: Action, actor: Entity, target: Span | None) -> bool:
         return False  # "تستعيد خدمة الإنترنت" restores a service: nothing is captured
     if thing and action.key == "hack" and ground:
         return False  # "تخترق مواقع" breaks through positions: no hacking
-    if action.key in _PERSON_OBJECT_VERBS and thing:
+    person = thing and target.entity.en.split()[-1] in _PEOPLE
+    if action.key in _PERSON_OBJECT_VERBS and thing and not person:
         return False  # "خطف هدفا" snatches a goal: only people are kidnapped, jailed ...
+    if person and action.key not in _PERSON_OBJECT_VERBS:
+        return False  # "يستقبل رجلا": someone unnamed is news only as a victim
     if action.key in ("award", "announce") and not thing:
         return False  # "أعلن الرئيس الحداد": what is announced is no name ("NASA announces NASA")
     return action.key not in _CONTESTS or target.entity.type == actor.type
