@@ -44,6 +44,7 @@ def test_a_verb_of_many_senses_states_nothing_without_its_news_object(title):
         ("ترامب يقترح خطة", "Donald Trump proposes plan"),
         ("ترامب يحرز ميدالية", "Donald Trump wins medal"),
         ("مصر تبيع سندات", "Egypt sells bonds"),
+        ("ترامب يحدد موعدا للانتخابات", "Donald Trump sets date"),
     ],
 )
 def test_more_news_verbs(title, headline):
@@ -58,6 +59,7 @@ def test_more_news_verbs(title, headline):
         "ترامب يرأس الحكومة",  # heads a government: no meeting chaired
         "ترامب يحصد أرواحا",  # reaps lives: kills, no award won
         "ترامب يحرز تقدما",  # makes progress: nothing won
+        "ترامب يحدد خليفته",  # names his successor: no date set
     ],
 )
 def test_more_verbs_of_many_senses_need_their_news_object(title):

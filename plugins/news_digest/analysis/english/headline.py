@@ -56,6 +56,7 @@ _OBJECTS_OF = MappingProxyType(
     {
         "score": frozenset({"goal", "goals", "hat-trick", "brace"}),
         "publish": frozenset({"photo", "photos", "video", "report", "statement", "list"}),
+        "set": frozenset({"date"}),
         "spark": frozenset({"criticism", "controversy", "fears", "anger", "concern", "panic"}),
         "chair": frozenset({"meeting", "summit", "conference", "delegation", "session"}),
         "win award": frozenset({"award", "medal", "title"}),
