@@ -101,3 +101,9 @@ def test_an_unnamed_person_is_the_object_of_violence(title, headline):
 )
 def test_an_unnamed_person_is_no_object_of_other_verbs(title):
     assert not brief(title).stated
+
+
+def test_a_verb_of_many_senses_without_its_object_leaves_the_story_to_the_lead():
+    # "reaps billions": no award won, so the title's verb names no event the lead contradicts
+    b = brief("مصر تحصد مليارات الدولارات", "قال ترامب إن مصر حصلت على تعهدات كبيرة.")
+    assert b.stated and b.title == "Donald Trump makes statement"

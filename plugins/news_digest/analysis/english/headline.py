@@ -52,7 +52,7 @@ _PLACE_WINDOW = 8  # words after the verb's object within which its place is giv
 _GROUND = frozenset({"area", "positions", "border"})
 # What each verb of many senses takes in its news sense: "يسجل هدفا" scores, "سجل نموا"
 # records; "ينشر صورا" publishes, "ينشر قوات" deploys; "يحصد جائزة" wins, "يحصد أرواحا" kills.
-_OBJECTS_OF = MappingProxyType(
+OBJECTS_OF = MappingProxyType(
     {
         "score": frozenset({"goal", "goals", "hat-trick", "brace"}),
         "publish": frozenset({"photo", "photos", "video", "report", "statement", "list"}),
@@ -496,10 +496,10 @@ def _object_fits(action: Action, actor: Entity, target: Span | None) -> bool:
     if action.key == "acquit" and "court" not in actor.en.lower().split():
         return False  # "موسكو تبرئ دمشق" clears it in words: only a court acquits
     if target is None:
-        return action.key not in _OBJECTS_OF
+        return action.key not in OBJECTS_OF
     thing = target.entity.key.startswith("thing/")
-    if action.key in _OBJECTS_OF:
-        return thing and target.entity.en.split()[-1] in _OBJECTS_OF[action.key]
+    if action.key in OBJECTS_OF:
+        return thing and target.entity.en.split()[-1] in OBJECTS_OF[action.key]
     ground = target.entity.en.split()[-1] in _GROUND
     if thing and (action.key in ("capture", "recapture") and not ground):
         return False  # "تستعيد خدمة الإنترنت" restores a service: nothing is captured
