@@ -27,6 +27,7 @@ from .apposition import join_appositions
 from .clauses import Clause, clauses_of, entity_surfaces
 from .headline import (
     MAX_NAMES,
+    OBJECTS_OF,
     Fact,
     blocked,
     can_act,
@@ -256,7 +257,13 @@ def _agrees_with_title(fact: Fact, title: Sequence[Clause], lead: Sequence[Claus
     if fact.action.key in actions or fact.action.noun in nouns:
         return True  # the noun: "حجب تلغرام" is the block a court "orders"
     # The title's own verb, unread, names another event: the lead's first fact may not be it.
-    verbs = [h for c in title for h in c.actions if h.form.pos != "noun"]
+    # A verb of many senses without its news object ("يحصد 10 مليارات") names no event of ours.
+    verbs = [
+        h
+        for c in title
+        for h in c.actions
+        if h.form.pos != "noun" and h.form.action.key not in OBJECTS_OF
+    ]
     if fact.actor is None:
         return False
     if verbs:

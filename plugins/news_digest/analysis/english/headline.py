@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from ..entities import Entity
 from .actors import is_role, noun_object, role_actor
@@ -42,11 +43,28 @@ _ROLE_OBJECT_VERBS = frozenset({"receive", "meet", "call", "congratulate", "than
 _ROLE_OBJECT_VERBS |= {"visit", "dismiss", "appoint", "hold talks", "discuss"}
 _PERSON_OBJECT_VERBS = frozenset({"arrest", "kidnap", "detain", "execute", "jail", "free"})
 _PERSON_OBJECT_VERBS |= {"release", "deport", "expel", "kill", "injure", "try", "sentence"}
+# Plain nouns of people (object_nouns.tsv), objects of the verbs above only: "تقتل شابا".
+_PEOPLE = frozenset({"man", "woman", "child", "journalist", "soldier", "teenager"})
 # Verbs whose object is never a person: a role right after their subject is its apposition.
 _NO_PERSON_OBJECT = frozenset({"say", "state", "confirm", "deny", "announce", "reveal", "report"})
 _NO_PERSON_OBJECT |= {"admit"}
 _PLACE_WINDOW = 8  # words after the verb's object within which its place is given
 _GROUND = frozenset({"area", "positions", "border"})
+# What each verb of many senses takes in its news sense: "يسجل هدفا" scores, "سجل نموا"
+# records; "ينشر صورا" publishes, "ينشر قوات" deploys; "يحصد جائزة" wins, "يحصد أرواحا" kills.
+OBJECTS_OF = MappingProxyType(
+    {
+        "score": frozenset({"goal", "goals", "hat-trick", "brace"}),
+        "publish": frozenset({"photo", "photos", "video", "report", "statement", "list"}),
+        "set": frozenset({"date"}),
+        "spark": frozenset({"criticism", "controversy", "fears", "anger", "concern", "panic"}),
+        "chair": frozenset({"meeting", "summit", "conference", "delegation", "session"}),
+        "win award": frozenset({"award", "medal", "title"}),
+        "propose": frozenset({"plan", "initiative", "law", "budget", "strategy", "legislation"}),
+    }
+)
+# Verbs whose plain-noun object follows "لـ", "بـ" or "إلى" (see _prep_object).
+_PREP_OBJECT_VERBS = frozenset({"call for", "demand"})
 _QUANTITY_VERBS = frozenset({"fall", "rise", "grow", "slow"})
 # What rises and falls: "رئيس روما يقفز في نافورة" jumps, no price rises.
 _QUANTITIES = frozenset({"prices", "economy", "exchange", "currency", "rate", "rates", "index"})
@@ -375,6 +393,7 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
     action, rest = _light_verb(clause, hit.form.action, _after_time(clause, rest))
     rest = _after_time(clause, rest)
     target = _target_after(clause, rest, action) or _object_span(clause, rest, action)
+    target = target or _prep_object(clause, rest, action)
     if target is None:
         action, rest, target = _with_complement(clause, rest, action)
     if target is not None and target.first == rest + 1 and clause.words[rest].fold == "مع":
@@ -390,7 +409,8 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         action, target = _action("win title"), None
     if not _object_fits(action, actors[0].entity, target):
         return None
-    direct = target is not None and target.first == rest  # no "إلى" between: "دعا قمة القدس"
+    # no "إلى" or "لـ" between: "دعا قمة القدس" calls on it, "دعا لقمة" calls for one
+    direct = target is not None and target.first == rest and not target.clitic
     called = target is not None and (not is_role(target.entity) or action.key == "call for")
     if action.key in ("call for", "demand") and called and (direct or not is_role(target.entity)):
         # "دعا مصر", "دعا القمة": a country, person or meeting is called on, not called for
@@ -476,15 +496,20 @@ def _object_fits(action: Action, actor: Entity, target: Span | None) -> bool:
     if action.key == "acquit" and "court" not in actor.en.lower().split():
         return False  # "موسكو تبرئ دمشق" clears it in words: only a court acquits
     if target is None:
-        return True
+        return action.key not in OBJECTS_OF
     thing = target.entity.key.startswith("thing/")
+    if action.key in OBJECTS_OF:
+        return thing and target.entity.en.split()[-1] in OBJECTS_OF[action.key]
     ground = target.entity.en.split()[-1] in _GROUND
     if thing and (action.key in ("capture", "recapture") and not ground):
         return False  # "تستعيد خدمة الإنترنت" restores a service: nothing is captured
     if thing and action.key == "hack" and ground:
         return False  # "تخترق مواقع" breaks through positions: no hacking
-    if action.key in _PERSON_OBJECT_VERBS and thing:
+    person = thing and target.entity.en.split()[-1] in _PEOPLE
+    if action.key in _PERSON_OBJECT_VERBS and thing and not person:
         return False  # "خطف هدفا" snatches a goal: only people are kidnapped, jailed ...
+    if person and action.key not in _PERSON_OBJECT_VERBS:
+        return False  # "يستقبل رجلا": someone unnamed is news only as a victim
     if action.key in ("award", "announce") and not thing:
         return False  # "أعلن الرئيس الحداد": what is announced is no name ("NASA announces NASA")
     return action.key not in _CONTESTS or target.entity.type == actor.type
@@ -504,6 +529,22 @@ def _object_span(clause: Clause, index: int, action: Action) -> Span | None:
     if found is None and action.key in _ROLE_OBJECT_VERBS:
         found = role_actor(clause, index)
     return Span(index, found[1], found[0], "") if found else None
+
+
+def _prep_object(clause: Clause, index: int, action: Action) -> Span | None:
+    """A plain-noun object after the preposition the verb governs: "دعت لاجتماع" calls for a
+    meeting, "دعت إلى اجتماع" too, "طالبت بتحقيق" demands an investigation."""
+    if action.key not in _PREP_OBJECT_VERBS or index >= len(clause.words):
+        return None
+    word = clause.words[index]
+    if word.fold == "الي":
+        found = noun_object(clause, index + 1)
+        return Span(index + 1, found[1], found[0], "الي") if found else None
+    if word.fold[:1] not in ("ل", "ب") or _span_at(clause, index) is not None:
+        return None
+    unglued = (*clause.words[:index], replace(word, fold=word.fold[1:]), *clause.words[index + 1 :])
+    found = noun_object(replace(clause, words=unglued), index)
+    return Span(index, found[1], found[0], word.fold[0]) if found else None
 
 
 def _light_verb(clause: Clause, action: Action, rest: int) -> tuple[Action, int]:
