@@ -107,3 +107,10 @@ def test_a_verb_of_many_senses_without_its_object_leaves_the_story_to_the_lead()
     # "reaps billions": no award won, so the title's verb names no event the lead contradicts
     b = brief("مصر تحصد مليارات الدولارات", "قال ترامب إن مصر حصلت على تعهدات كبيرة.")
     assert b.stated and b.title == "Donald Trump makes statement"
+
+
+def test_tasdur_tops_only_a_list_or_a_table():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
+    # تصدر حكما is "issues a ruling"; the same letters top a list or a table only.
+    assert not brief("مصر تصدر حكما بالإعدام على المتهم", *lead).stated
+    assert brief("مصر تتصدر قائمة الدول المصدرة", *lead).title.startswith("Egypt tops")

@@ -61,6 +61,8 @@ OBJECTS_OF = MappingProxyType(
         "chair": frozenset({"meeting", "summit", "conference", "delegation", "session"}),
         "win award": frozenset({"award", "medal", "title"}),
         "propose": frozenset({"plan", "initiative", "law", "budget", "strategy", "legislation"}),
+        # "الكويت تصدر حكما" issues a ruling: تصدر tops only a list or a table.
+        "top": frozenset({"list", "ranking", "standings", "table", "group"}),
     }
 )
 # Verbs whose plain-noun object follows "لـ", "بـ" or "إلى" (see _prep_object).
