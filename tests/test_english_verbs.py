@@ -114,3 +114,10 @@ def test_tasdur_tops_only_a_list_or_a_table():
     # تصدر حكما is "issues a ruling"; the same letters top a list or a table only.
     assert not brief("مصر تصدر حكما بالإعدام على المتهم", *lead).stated
     assert brief("مصر تتصدر قائمة الدول المصدرة", *lead).title.startswith("Egypt tops")
+
+
+def test_prices_rise_without_an_article():
+    lead = ("وذكرت مصادر أن الاجتماع انتهى.",)
+    b = brief("الذهب يرتفع بدعم من عوامل فنية", *lead)
+    assert b.title == "Gold prices rise"
+    assert b.standfirst[0] == "The article reports that gold prices rose."

@@ -63,8 +63,8 @@ def headline(fact: Fact) -> str:
 def _the(entity: Entity) -> str:
     """Plural groups and role nouns take "the" in running text ("the Houthis", "the Syrian
     army"); names and places do not."""
-    if entity.en.startswith("the "):
-        return entity.en
+    if entity.en.startswith("the ") or entity.en.endswith(" prices"):
+        return entity.en  # "oil prices rose": prices in general, not particular ones
     return f"the {entity.en}" if is_plural(entity) or is_role(entity) else entity.en
 
 
