@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from slugify import slugify
 
@@ -29,10 +30,21 @@ from .trusted import certain_name
 
 _FORMER = frozenset({"السابق", "السابقه", "الاسبق"})
 # Adjectives of a body that keep its English certain ("القوات الحكومية" -> government forces).
-_BODY_ADJECTIVES = {"الحكوميه": "government", "الامنيه": "security", "الشرعيه": "government"}
-_BODY_ADJECTIVES |= {"النظاميه": "government", "العسكريه": "military", "الاتحادي": "federal"}
-_BODY_ADJECTIVES |= {"الاتحاديه": "federal", "الجويه": "air", "البحريه": "naval"}
-_BODY_ADJECTIVES |= {"العالميه": "global", "العربي": "Arab"}
+_BODY_ADJECTIVES = MappingProxyType(
+    {
+        "الحكوميه": "government",
+        "الامنيه": "security",
+        "الشرعيه": "government",
+        "النظاميه": "government",
+        "العسكريه": "military",
+        "الاتحادي": "federal",
+        "الاتحاديه": "federal",
+        "الجويه": "air",
+        "البحريه": "naval",
+        "العالميه": "global",
+        "العربي": "Arab",
+    }
+)
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "envoy", "adviser"})
 _PERSON_ROLES = frozenset({"president", "minister", "king", "prince", "leader", "emir"})
 # "في ولاية كاليفورنيا": the kind of place between "في" and its name.
@@ -206,19 +218,31 @@ def _of_owner(en: str, clause: Clause, index: int) -> str:
 
 # How English news names these offices in two countries: "US Secretary of State", not
 # "US foreign minister"; "British Home Secretary", not "British interior minister".
-_NATIONAL_TITLES = {
-    "US": {
-        "foreign minister": "Secretary of State", "foreign ministry": "State Department",
-        "defence minister": "Defense Secretary", "defence ministry": "Defense Department",
-        "justice ministry": "Justice Department", "finance minister": "Treasury Secretary",
-        "finance ministry": "Treasury", "justice minister": "Attorney General",
-    },
-    "British": {
-        "foreign minister": "Foreign Secretary", "foreign ministry": "Foreign Office",
-        "defence minister": "Defence Secretary", "interior minister": "Home Secretary",
-        "interior ministry": "Home Office",
-    },
-}  # fmt: skip
+_NATIONAL_TITLES = MappingProxyType(
+    {
+        "US": MappingProxyType(
+            {
+                "foreign minister": "Secretary of State",
+                "foreign ministry": "State Department",
+                "defence minister": "Defense Secretary",
+                "defence ministry": "Defense Department",
+                "justice ministry": "Justice Department",
+                "finance minister": "Treasury Secretary",
+                "finance ministry": "Treasury",
+                "justice minister": "Attorney General",
+            }
+        ),
+        "British": MappingProxyType(
+            {
+                "foreign minister": "Foreign Secretary",
+                "foreign ministry": "Foreign Office",
+                "defence minister": "Defence Secretary",
+                "interior minister": "Home Secretary",
+                "interior ministry": "Home Office",
+            }
+        ),
+    }
+)
 
 
 def _national_title(owner: str, en: str) -> str:

@@ -5,20 +5,61 @@ of story a nominal title heads ("مقتل 14 ..." -> killing)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from types import MappingProxyType
 
 from .clauses import Clause
 from .headline import BACKGROUND, LIGHT_VERBS, NEGATION, Fact, blocked, place_after, words_before
 from .lexicon import Action
 
-_ADJECTIVES = {"انتحاري": "suicide", "صاروخي": "missile", "جوي": "air", "جويه": "air"}
-_ADJECTIVES |= {"ارهابي": "terrorist", "انتحاريه": "suicide", "بحري": "naval", "عسكري": "military"}
-_ADJECTIVES |= {"مسلح": "armed", "صاروخيه": "missile", "ارهابيه": "terrorist", "عسكريه": "military"}
-_NUMBERS = {"اثنان": 2, "اثنين": 2, "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5}
-_NUMBERS |= {"خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8, "ثماني": 8}
-_NUMBERS |= {"تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10}
+_ADJECTIVES = MappingProxyType(
+    {
+        "انتحاري": "suicide",
+        "صاروخي": "missile",
+        "جوي": "air",
+        "جويه": "air",
+        "ارهابي": "terrorist",
+        "انتحاريه": "suicide",
+        "بحري": "naval",
+        "عسكري": "military",
+        "مسلح": "armed",
+        "صاروخيه": "missile",
+        "ارهابيه": "terrorist",
+        "عسكريه": "military",
+    }
+)
+_NUMBERS = MappingProxyType(
+    {
+        "اثنان": 2,
+        "اثنين": 2,
+        "ثلاثه": 3,
+        "ثلاث": 3,
+        "اربعه": 4,
+        "اربع": 4,
+        "خمسه": 5,
+        "خمس": 5,
+        "سته": 6,
+        "ست": 6,
+        "سبعه": 7,
+        "سبع": 7,
+        "ثمانيه": 8,
+        "ثماني": 8,
+        "تسعه": 9,
+        "تسع": 9,
+        "عشره": 10,
+        "عشر": 10,
+    }
+)
 _NUMBER_EN = ("", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
-_CASUALTIES = {"قتيل": "killed", "قتلي": "killed", "جريح": "injured", "جرحي": "injured"}
-_CASUALTIES |= {"مصابا": "injured", "مصابين": "injured"}
+_CASUALTIES = MappingProxyType(
+    {
+        "قتيل": "killed",
+        "قتلي": "killed",
+        "جريح": "injured",
+        "جرحي": "injured",
+        "مصابا": "injured",
+        "مصابين": "injured",
+    }
+)
 
 
 def casualty_fact(clause: Clause, place_ok) -> Fact | None:

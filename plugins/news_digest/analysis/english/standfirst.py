@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
+from types import MappingProxyType
 
 from ...arabic import fold
 from ...models import Document
@@ -24,16 +25,18 @@ from .trusted import title_words
 
 MAX_SENTENCES = 3
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-_SPEECH = {
-    "warn": "issuing a warning",
-    "deny": "issuing a denial",
-    "accuse": "making accusations",
-    "threaten": "issuing a threat",
-    "demand": "making demands",
-    "urge": "making an appeal",
-    "announce": "making an announcement",
-    "condemn": "condemning what happened",
-}
+_SPEECH = MappingProxyType(
+    {
+        "warn": "issuing a warning",
+        "deny": "issuing a denial",
+        "accuse": "making accusations",
+        "threaten": "issuing a threat",
+        "demand": "making demands",
+        "urge": "making an appeal",
+        "announce": "making an announcement",
+        "condemn": "condemning what happened",
+    }
+)
 _MONTHS = "January February March April May June July August September October November December"
 _FIGURE_KINDS = ("count", "money", "percent")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
+from types import MappingProxyType
 
 from ...arabic import fold, tokens
 from ...settings import DATA_DIR
@@ -37,7 +38,7 @@ def _parts() -> dict[str, str]:
         return {fold(row["ar"]): row["en"].lower() for row in rows}
 
 
-_LINK_WORDS = {"بن": "bin", "ابن": "ibn", "بنت": "bint", "ابو": "abu"}
+_LINK_WORDS = MappingProxyType({"بن": "bin", "ابن": "ibn", "بنت": "bint", "ابو": "abu"})
 
 
 def part_built(entity: Entity) -> bool:

@@ -8,18 +8,24 @@ name's English, the lexicon's English, or fixed function words.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from types import MappingProxyType
 
 from ..entities import Entity
 from .actors import is_role
 from .headline import Fact, is_plural
 
-BARE_SPEECH = {
-    "deny": "issue{s} denial",
-    "warn": "issue{s} warning",
-    "threaten": "issue{s} threat",
-}
-BARE_SPEECH |= {"say": "make{s} statement", "demand": "make{s} demands", "urge": "make{s} appeal"}
-BARE_SPEECH |= {"accuse": "make{s} accusations", "announce": "make{s} announcement"}
+BARE_SPEECH = MappingProxyType(
+    {
+        "deny": "issue{s} denial",
+        "warn": "issue{s} warning",
+        "threaten": "issue{s} threat",
+        "say": "make{s} statement",
+        "demand": "make{s} demands",
+        "urge": "make{s} appeal",
+        "accuse": "make{s} accusations",
+        "announce": "make{s} announcement",
+    }
+)
 
 
 def join_names(names: Sequence[str]) -> str:

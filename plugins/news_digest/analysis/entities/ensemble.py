@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from types import MappingProxyType
 
 from .candidates import add, gazetteer_match, make_hit, unique
 from .gazetteer import Gazetteer
@@ -19,7 +20,7 @@ from .records import Hit, Tok
 from .tagger import load_lexicon, split_clitics, tag_sentence
 from .tagger import tokenize as tagger_tokens
 
-_TYPES = {"PER": "person", "LOC": "place", "ORG": "organization"}
+_TYPES = MappingProxyType({"PER": "person", "LOC": "place", "ORG": "organization"})
 
 
 def learned_spans(text: str, toks: Sequence[Tok]) -> list[tuple[str, int, int]]:

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 import pycrfsuite
 
@@ -51,7 +52,7 @@ _ARABIC_RE = re.compile(f"[{ARABIC_LETTER_CLASS}]")
 _ARTICLE_PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "لل")
 _PROCLITICS = ("ول", "وب", "فل", "فب", "وك", "و", "ف", "ب", "ل", "ك")
 _OFFSETS = (-2, -1, 1, 2)
-_GAZ_TYPES = {"person": "PER", "place": "LOC", "organization": "ORG"}
+_GAZ_TYPES = MappingProxyType({"person": "PER", "place": "LOC", "organization": "ORG"})
 
 
 @dataclass(frozen=True)
