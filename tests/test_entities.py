@@ -573,3 +573,14 @@ def test_an_everyday_word_is_no_listed_name_behind_a_clitic() -> None:
     assert not any(e.en == "Fiat" for e in deaths.entities)
     fiat = extract_entities(doc_of("وقالت شركة فيات إنها ستغلق المصنع."))
     assert any(e.en == "Fiat" for e in fiat.entities)
+
+
+def test_frequent_foreign_names_have_their_own_english() -> None:
+    # Listed people are spelled as English-language news spells them, not by name frequency.
+    from docs import doc_of
+
+    doc = doc_of(
+        "وقال وزير الدفاع الأمريكي جيمس ماتيس إن الضربة نجحت، ورد مدرب ليفربول يورغن كلوب."
+    )
+    names = {e.en for e in extract_entities(doc).entities}
+    assert {"Jim Mattis", "Jurgen Klopp"} <= names
