@@ -303,3 +303,13 @@ def test_an_adverbial_opening_leaves_the_leads_main_clause_verb_first():
     # after a preposition a word is a noun: "تطور" is a development, no verb
     (clause,) = clauses_of("في تطور جديد", 0, {}, ())
     assert all(h.form.pos == "noun" for h in clause.actions)
+
+
+def test_a_title_speaker_never_takes_another_speakers_verb():
+    # The lead's "اتهمت لندن" is London's accusation: the Kremlin of the title only speaks.
+    lead = (
+        "اتهمت لندن روسيا وسوريا بعرقلة وصول البعثة إلى دوما.",
+        "إلا أن الكرملين اعتبر أن الاتهامات لا أساس لها.",
+    )
+    b = brief("الكرملين: لا أساس لاتهام روسيا بعرقلة البعثة", *lead)
+    assert b.title == "Kremlin makes statement"

@@ -584,3 +584,13 @@ def test_frequent_foreign_names_have_their_own_english() -> None:
     )
     names = {e.en for e in extract_entities(doc).entities}
     assert {"Jim Mattis", "Jurgen Klopp"} <= names
+
+
+def test_a_listed_seat_of_power_is_its_institution() -> None:
+    # The tagger reads البيت الأبيض and الكرملين as places; the list knows the institutions.
+    from docs import doc_of
+
+    doc = doc_of("وقال البيت الأبيض إن الرئيس سيزور المنطقة، ورد الكرملين ببيان.")
+    found = {(e.en, e.type, e.spelled) for e in extract_entities(doc).entities}
+    assert ("White House", "organization", "listed") in found
+    assert ("Kremlin", "organization", "listed") in found

@@ -120,6 +120,8 @@ def _speech_title(
         return Fact(_say(), who, None, None, speech_topic=tuple(topic))
     if reported is not None and not (reported.bare or reported.speech in BARE_SPEECH):
         reported = None  # "انتقد ..." with its object unread: "criticises" would dangle
+    if speaker is not None and speaker.key != who.key:
+        reported = None  # "الكرملين: لا أساس ..." after "اتهمت لندن": London's verb, not his
     return Fact(reported or _say(), who, None, None)
 
 

@@ -20,6 +20,7 @@ from .records import Hit, Tok
 from .tagger import load_lexicon, split_clitics, tag_sentence
 from .tagger import tokenize as tagger_tokens
 
+_SEATS = ("organization", "place")  # (listed kind, tagger's kind) where the list wins
 _TYPES = MappingProxyType({"PER": "person", "LOC": "place", "ORG": "organization"})
 
 
@@ -60,7 +61,10 @@ def _learned_hit(
     if same is not None:
         return same
     listed = gazetteer_match(toks, first, gaz)
-    if listed is not None and (listed.first, listed.last, listed.type) == (first, last, type_):
+    # A seat that stands for its institution (البيت الأبيض, الكرملين): the tagger sees a
+    # place, the list knows the White House; other kinds of disagreement keep the tagger's.
+    agrees = listed is not None and (listed.type == type_ or (listed.type, type_) == _SEATS)
+    if agrees and (listed.first, listed.last) == (first, last):
         return listed
     hit = make_hit(toks, first, last, _proclitic_length(toks[first]), type_)
     cued = next((h for h in rules if h.role and h.first < last and first < h.last), None)
