@@ -21,7 +21,7 @@ from ..figures import Figure
 from ..quotes import Quote
 from ..sources import load_outlets
 from .clauses import clauses_of
-from .trusted import title_words
+from .trusted import NAME_LINKS, title_words
 
 MAX_SENTENCES = 3
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
@@ -78,7 +78,7 @@ def _speaker(quote: Quote, doubtful: frozenset[str]) -> str | None:
     return _with_article(role)
 
 
-_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von", "der"})
+_NAME_PARTICLES = NAME_LINKS | {"von", "der"}
 
 
 def _with_article(who: str) -> str:

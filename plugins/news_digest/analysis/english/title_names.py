@@ -9,12 +9,9 @@ guessed name.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
-from functools import lru_cache
 
 from ...arabic import fold
-from ...settings import DATA_DIR
 from ..entities import Entity
 from ..entities.gazetteer import Pattern, bare, has_article, load_gazetteer
 from .clauses import WORD_RE, readings
@@ -38,17 +35,6 @@ def _fits(pattern: Pattern, first: str, rest: list[str]) -> bool:
 _AMBIGUOUS = frozenset({"مالي", "عمان", "مسقط"})  # مسقط رأس: birthplace
 
 
-@lru_cache(maxsize=1)
-def _word_kinds() -> dict[str, str]:
-    with (DATA_DIR / "words.tsv").open(encoding="utf-8", newline="") as handle:
-        return {fold(row["ar"]): row["kind"] for row in csv.DictReader(handle, delimiter="\t")}
-
-
-def _word_kind(word: str) -> str:
-    """common, stop, given, family, proper, or "" for a word the table does not hold."""
-    return _word_kinds().get(word, "")
-
-
 def _unambiguous(entry, single: bool, reading: str, gazetteer) -> bool:
     """Names whose reading the context cannot change: countries and capitals, and people
     named by two words or more, or by a one-word surname no dictionary holds as anything else
@@ -59,7 +45,8 @@ def _unambiguous(entry, single: bool, reading: str, gazetteer) -> bool:
     if single and (reading in gazetteer.stopwords or reading in _AMBIGUOUS):
         return False
     if entry.type == "person":
-        kind = _word_kind(reading) or _word_kind(bare(reading))
+        kinds = gazetteer.words  # words.tsv, folded, as the entity stage reads it
+        kind = kinds.get(reading) or kinds.get(bare(reading), "")
         return not single or kind in ("family", "")
     return entry.type == "place" and (bool(entry.iso) or entry.key in capitals())
 

@@ -21,7 +21,7 @@ from ..entities.gazetteer import load_gazetteer
 
 # A listed entry, listed name parts, or every word spelled by the name data: known, not guessed.
 _KNOWN_SPELLINGS = frozenset({"listed", "curated", "data"})
-_LINKS = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "abd", "abdul", "bu", "de", "van"})
+NAME_LINKS = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "abd", "abdul", "bu", "de", "van"})
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +63,7 @@ def trusted(entity: Entity) -> bool:
     if entity.type != "person":
         return False
     words = [w for w in re.split(r"[\s\-]+", entity.en.lower()) if w]
-    return len(words) >= 2 and all(w in parts or w in _LINKS for w in words)
+    return len(words) >= 2 and all(w in parts or w in NAME_LINKS for w in words)
 
 
 @lru_cache(maxsize=1)
