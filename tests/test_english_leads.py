@@ -308,8 +308,8 @@ def test_an_adverbial_opening_leaves_the_leads_main_clause_verb_first():
 def test_a_title_speaker_never_takes_another_speakers_verb():
     # The lead's "اتهمت لندن" is London's accusation: the Kremlin of the title only speaks.
     lead = (
-        "اتهمت لندن روسيا وسوريا بعرقلة وصول البعثة إلى دوما.",
-        "إلا أن الكرملين اعتبر أن الاتهامات لا أساس لها.",
+        "اتهمت لندن موسكو بمنع المفتشين من دخول المدينة.",
+        "إلا أن الكرملين اعتبر أن هذه الاتهامات بلا أساس.",
     )
-    b = brief("الكرملين: لا أساس لاتهام روسيا بعرقلة البعثة", *lead)
+    b = brief("الكرملين: لا أساس لاتهامات الغرب بشأن المفتشين", *lead)
     assert b.title == "Kremlin makes statement"
