@@ -119,9 +119,10 @@ def extract_entities(doc: Document, learned: bool = True) -> EntityResult:
     rules = WITH_TAGGER if learned else ()
     sentences = [sentence_hits(toks, gaz, rules) for toks in token_lists]
     if learned:
+        spans = learned_spans([sentence.text for sentence in doc.sentences], token_lists)
         sentences = [
-            merge_sentence(toks, hits, learned_spans(sentence.text, toks), gaz)
-            for sentence, toks, hits in zip(doc.sentences, token_lists, sentences, strict=True)
+            merge_sentence(toks, hits, found, gaz)
+            for toks, hits, found in zip(token_lists, sentences, spans, strict=True)
         ]
     _unsupported_surnames(token_lists, sentences, gaz)
     aliases = _aliases(sentences, gaz)

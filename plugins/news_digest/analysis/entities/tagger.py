@@ -200,11 +200,11 @@ def token_features(token: str) -> tuple[str, tuple[str, ...], tuple[tuple[str, .
 
     Cached per token, prefixes included, so a sentence only concatenates tuples.
     """
-    stem, own, near = _own_and_near(token)
+    stem, own, near = own_and_near(token)
     return stem, own, tuple(tuple(f"{off}:{f}" for f in near) for off in _OFFSETS)
 
 
-def _own_and_near(token: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+def own_and_near(token: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """(stem, own features, the features a neighbour sees, before their offset prefix)."""
     lex = load_lexicon()
     folded = fold(token).lower()
@@ -247,10 +247,11 @@ def stems(tokens: Sequence[str]) -> list[str]:
 
 def gazetteer_marks(tokens: Sequence[str]) -> list[str]:
     """B-/I-type of the longest listed name at each token ("" where none), left to right."""
-    return _marks(stems(tokens))
+    return mark_keys(stems(tokens))
 
 
-def _marks(keys: Sequence[str]) -> list[str]:
+def mark_keys(keys: Sequence[str]) -> list[str]:
+    """``gazetteer_marks`` of tokens given by their stems."""
     index = load_lexicon().index
     marks = [""] * len(keys)
     i = 0
@@ -269,8 +270,7 @@ def _marks(keys: Sequence[str]) -> list[str]:
 def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
     """CRF features of every token of one sentence: its own, ±2 neighbours', listed names.
 
-    The offsets of ``_OFFSETS`` (-2, -1, 1, 2) are written out one by one: this runs for every
-    sentence of every article (a loop over them took about 6% more time)."""
+    What training sees; tagging adds up the same features' weights (``decoder``)."""
     return _assemble([token_features(t) for t in tokens])
 
 
@@ -279,7 +279,7 @@ _Cached = tuple[str, tuple, tuple[tuple, ...]]  # (stem, own features, neighbour
 
 def _assemble(cached: Sequence[_Cached]) -> list[list]:
     keys = [c[0] for c in cached]
-    marks = _marks(keys)
+    marks = mark_keys(keys)
     n = len(cached)
     rows = []
     for i in range(n):
@@ -310,47 +310,6 @@ def _assemble(cached: Sequence[_Cached]) -> list[list]:
     return rows
 
 
-def tagging_rows(tokens: Sequence[str], model: Path = MODEL_PATH) -> list[list]:
-    """``sentence_features`` as the tagger is given them: each token's own and neighbour
-    features without the attributes the model has no weight for, UTF-8 encoded once per token
-    (see ``_tagging_features``); the features made per sentence stay as they are."""
-    cached = [_tagging_features(t, model) for t in tokens]
-    return _assemble(cached)
-
-
-@lru_cache(maxsize=2)
-def model_attributes(path: Path = MODEL_PATH) -> frozenset[str]:
-    """The attributes the model has weights for (all crfsuite keeps of an item: it drops
-    every other one when tagging, and the rest keep their order, so no score changes)."""
-    return frozenset(attr for attr, _ in load_tagger(path).info().state_features)
-
-
-# Bounded as token_features, whose entries these replace on the tagging path.
-@lru_cache(maxsize=20_000)
-def _tagging_features(token: str, path: Path) -> _Cached:
-    stem, own, near = _own_and_near(token)
-    by_offset = [_as_neighbour(f, path) for f in near]
-    neighbours = tuple(
-        tuple([prefixed[k] for prefixed in by_offset if prefixed[k] is not None])
-        for k in range(len(_OFFSETS))
-    )
-    return stem, _encoded(own, model_attributes(path)), neighbours
-
-
-# Most features a neighbour sees (shape, kind of word, clusters) are shared by many tokens.
-@lru_cache(maxsize=20_000)
-def _as_neighbour(feature: str, path: Path) -> tuple[bytes | None, ...]:
-    """The feature as each neighbour offset sees it, encoded; None where the model lacks it."""
-    known = model_attributes(path)
-    prefixed = [f"{off}:{feature}" for off in _OFFSETS]
-    return tuple(p.encode() if p in known else None for p in prefixed)
-
-
-def _encoded(features: Sequence[str], known: frozenset[str]) -> tuple[bytes, ...]:
-    # pycrfsuite encodes every str it is given, each time: bytes it passes on as they are.
-    return tuple([f.encode() for f in features if f in known])
-
-
 @lru_cache(maxsize=2)
 def load_tagger(path: Path = MODEL_PATH) -> pycrfsuite.Tagger:
     if not path.is_file():
@@ -359,13 +318,6 @@ def load_tagger(path: Path = MODEL_PATH) -> pycrfsuite.Tagger:
     tagger.open(str(path))
     logger.debug("NER model loaded from %s", path)
     return tagger
-
-
-def tag(tokens: Sequence[str], model: Path = MODEL_PATH) -> list[str]:
-    """IOB2 tags (O, B-PER, I-LOC, ...) for one sentence's tokens (see ``tokenize``)."""
-    if not tokens:
-        return []
-    return list(load_tagger(model).tag(tagging_rows(tokens, model)))
 
 
 def mentions(tags: Sequence[str]) -> list[Mention]:
@@ -380,8 +332,3 @@ def mentions(tags: Sequence[str]) -> list[Mention]:
         if prefix == "B" or (prefix == "I" and not kind):
             start, kind = i, this
     return found
-
-
-def tag_sentence(tokens: Sequence[str]) -> list[Mention]:
-    """The mentions in one tokenised sentence."""
-    return mentions(tag(tokens))
