@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from news_digest.analysis.entities.tagger import load_lexicon, load_tagger, tag, token_features  # noqa: E402
+from news_digest.analysis.entities.decoder import tag  # noqa: E402
+from news_digest.analysis.entities.tagger import load_lexicon, load_tagger, token_features  # noqa: E402
 from news_digest.arabic import fold  # noqa: E402
 from train_ner import NEWSFANE, Sentence, newsfane_parts, score  # noqa: E402
 

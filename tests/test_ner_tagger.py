@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from news_digest.analysis.entities.decoder import tag, tag_sentence
 from news_digest.analysis.entities.tagger import (
     MODEL_PATH,
     Mention,
@@ -13,12 +14,8 @@ from news_digest.analysis.entities.tagger import (
     load_lexicon,
     load_tagger,
     mentions,
-    model_attributes,
     sentence_features,
     split_clitics,
-    tag,
-    tag_sentence,
-    tagging_rows,
     token_features,
     tokenize,
 )
@@ -188,25 +185,3 @@ def _features_by_offset_loop(tokens: list[str]) -> list[list[str]]:
 )
 def test_features_written_out_per_offset_match_the_loop(text: str) -> None:
     assert sentence_features(words(text)) == _features_by_offset_loop(words(text))
-
-
-def test_the_tagger_is_given_the_features_it_has_weights_for_in_order() -> None:
-    """What tagging leaves out, crfsuite would drop: the rows are sentence_features' rows less
-    the unknown attributes, in the same order (so every score adds up alike)."""
-    toks = words(SENTENCE + " وقال جون كيري")
-    known = model_attributes()
-    rows = tagging_rows(toks)
-    own_made = [[f if isinstance(f, str) else f.decode() for f in row] for row in rows]
-    expected = sentence_features(toks)
-    for row, full in zip(own_made, expected, strict=True):
-        assert row == [f for f in full if f in known or f not in _cached_strings(toks)]
-    assert tag(toks) == list(load_tagger().tag(expected))
-
-
-def _cached_strings(toks: list[str]) -> set[str]:
-    """The own and neighbour features of the tokens: those tagging filters."""
-    out: set[str] = set()
-    for tok in toks:
-        _, own, near = token_features(tok)
-        out.update(own, *near)
-    return out

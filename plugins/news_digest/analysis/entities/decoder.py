@@ -19,12 +19,11 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
 
 import numpy as np
-from scipy.sparse import csr_matrix
 
 from .tagger import MODEL_PATH, Mention, load_tagger, mark_keys, mentions, own_and_near
 
@@ -39,8 +38,9 @@ class Weights:
 
     labels: tuple[str, ...]
     transitions: np.ndarray  # [from label, to label]
-    state: np.ndarray  # [attribute, label]
+    state: np.ndarray  # [attribute, label], and a last row of zeros
     ids: Mapping[str, int]  # attribute -> its row in ``state``
+    pairs: Mapping[tuple[str, str], tuple[int | None, int | None]]  # rows of bi-= and bi+=
 
 
 def _frozen(array: np.ndarray) -> np.ndarray:
@@ -57,116 +57,123 @@ def load_weights(path: Path = MODEL_PATH) -> Weights:
     ids: dict[str, int] = {}
     for attr, _ in info.state_features:
         ids.setdefault(attr, len(ids))
-    state = np.zeros((len(ids), len(labels)))
+    state = np.zeros((len(ids) + 1, len(labels)))  # the last row stays zero
     for (attr, label), weight in info.state_features.items():
         state[ids[attr], label_ids[label]] = weight
     transitions = np.zeros((len(labels), len(labels)))
     for (first, second), weight in info.transitions.items():
         transitions[label_ids[first], label_ids[second]] = weight
     logger.debug("CRF weights of %s: %d attributes", path, len(ids))
-    return Weights(labels, _frozen(transitions), _frozen(state), MappingProxyType(ids))
+    return Weights(labels, _frozen(transitions), _frozen(state), MappingProxyType(ids), _pairs(ids))
 
 
-_Ids = tuple[int, ...]
+def _pairs(ids: Mapping[str, int]) -> Mapping[tuple[str, str], tuple[int | None, int | None]]:
+    """(word, next word) -> rows of the pair's features as seen from the second word (bi-=)
+    and from the first (bi+=)."""
+    found: dict[tuple[str, str], tuple[int | None, int | None]] = {}
+    for attr in ids:
+        side, _, pair = attr.partition("=")
+        if side in ("bi-", "bi+"):
+            first, _, second = pair.partition("|")
+            found[(first, second)] = (ids.get(f"bi-={pair}"), ids.get(f"bi+={pair}"))
+    return MappingProxyType(found)
 
 
-# Bounded: the most frequent words are what it is for (a miss costs a few microseconds).
+# Bounded: the most frequent words are what it is for (a miss costs some microseconds).
 @lru_cache(maxsize=50_000)
-def token_ids(token: str, path: Path = MODEL_PATH) -> tuple[str, _Ids, tuple[_Ids, ...]]:
-    """(stem, the rows of the token's own features, per offset in ``_OFFSETS`` the rows of
-    what a neighbour at that offset sees of it); features the model has no weight for are
-    left out, as crfsuite leaves them out."""
-    ids = load_weights(path).ids
-    stem, own, near = own_and_near(token)
-    seen = tuple(_known(ids, [f"{off}:{f}" for f in near]) for off in _OFFSETS)
-    return stem, _known(ids, own), seen
-
-
-def _known(ids: Mapping[str, int], features: Sequence[str]) -> _Ids:
-    return tuple([i for i in map(ids.get, features) if i is not None])
-
-
-def sentence_rows(tokens: Sequence[str], path: Path = MODEL_PATH) -> list[list[int]]:
-    """Per token, the attribute rows crfsuite would add up, in its order (that of
-    ``tagger.sentence_features``), so every score is the same sum."""
-    ids = load_weights(path).ids
-    cached = [token_ids(t, path) for t in tokens]
-    keys = [c[0] for c in cached]
-    marks = mark_keys(keys)
-    n = len(cached)
-    rows = []
-    for i in range(n):
-        row = list(cached[i][1])
-        if marks[i]:
-            _add(row, ids, f"gm={marks[i]}")
-        if i >= 2:
-            row.extend(cached[i - 2][2][0])
-        if i >= 1:
-            row.extend(cached[i - 1][2][1])
-            if marks[i - 1]:
-                _add(row, ids, f"-1:gm={marks[i - 1]}")
-        else:
-            _add(row, ids, "-1:edge")
-        if i + 1 < n:
-            row.extend(cached[i + 1][2][2])
-            if marks[i + 1]:
-                _add(row, ids, f"1:gm={marks[i + 1]}")
-        else:
-            _add(row, ids, "1:edge")
-        if i + 2 < n:
-            row.extend(cached[i + 2][2][3])
-        if i > 0:
-            _add(row, ids, f"bi-={keys[i - 1]}|{keys[i]}")
-        if i + 1 < n:
-            _add(row, ids, f"bi+={keys[i]}|{keys[i + 1]}")
-        rows.append(row)
-    return rows
-
-
-def _add(row: list[int], ids: Mapping[str, int], feature: str) -> None:
-    found = ids.get(feature)
-    if found is not None:
-        row.append(found)
-
-
-def emissions(sentences: Sequence[Sequence[str]], path: Path = MODEL_PATH) -> list[np.ndarray]:
-    """Per sentence, the score of each label at each token (tokens x labels): every token's
-    rows summed at once, as one sparse product."""
+def token_scores(token: str, path: Path = MODEL_PATH) -> tuple[str, np.ndarray]:
+    """(stem, scores): per label, the weights of the token's own features (row 0) and of what
+    a neighbour at each offset of ``_OFFSETS`` sees of it (rows 1-4). A feature the model has
+    no weight for adds nothing, as in crfsuite."""
     weights = load_weights(path)
-    rows = [sentence_rows(s, path) for s in sentences]
-    flat = [row for sentence in rows for row in sentence]
-    indptr = np.fromiter(accumulate(map(len, flat), initial=0), dtype=np.intp)
-    indices = np.fromiter(chain.from_iterable(flat), dtype=np.intp, count=int(indptr[-1]))
-    shape = (len(flat), weights.state.shape[0])
-    matrix = csr_matrix((np.ones(len(indices)), indices, indptr), shape=shape)
-    scores = np.asarray(matrix @ weights.state)
-    ends = list(accumulate(len(s) for s in rows))
-    return np.split(scores, ends[:-1]) if ends else []
+    stem, own, near = own_and_near(token)
+    groups = [own, *([f"{off}:{f}" for f in near] for off in _OFFSETS)]
+    rows: list[int] = []
+    starts = []
+    for group in groups:
+        starts.append(len(rows))
+        rows.extend(i for i in map(weights.ids.get, group) if i is not None)
+        rows.append(weights.state.shape[0] - 1)  # the zero row: no group is empty
+    return stem, _frozen(np.add.reduceat(weights.state[rows], starts))
 
 
-def best_paths(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[list[int]]:
-    """Viterbi's best label indices for each sentence's scores, all sentences stepped together
-    (longest first; a sentence drops out of the batch once it ends)."""
-    order = sorted(range(len(scores)), key=lambda s: -len(scores[s]))
-    lengths = [len(scores[s]) for s in order]
-    if not lengths or lengths[0] == 0:
-        return [[] for _ in scores]
-    padded = np.zeros((len(order), lengths[0], transitions.shape[0]))
-    for row, s in enumerate(order):
-        padded[row, : lengths[row]] = scores[s]
-    best = padded[:, 0].copy()
+def emissions(sentences: Sequence[Sequence[str]], path: Path = MODEL_PATH) -> np.ndarray:
+    """The score of each label at each token: [sentence, token, label], sentences padded with
+    zeros to the longest. A token's score is its own features' weights, its neighbours' (two
+    on each side, within the sentence) and those of the sentence's own features."""
+    weights = load_weights(path)
+    longest = max(map(len, sentences))
+    # Two zero tokens on either side stand for "no neighbour there".
+    grid = np.zeros((len(sentences), longest + 4, 1 + len(_OFFSETS), len(weights.labels)))
+    keys = []
+    for row, sentence in enumerate(sentences):
+        cached = [token_scores(t, path) for t in sentence]
+        keys.append([c[0] for c in cached])
+        if cached:
+            grid[row, 2 : 2 + len(cached)] = [c[1] for c in cached]
+    end = longest + 2
+    # Token i sits at 2 + i; what token i + off shows a neighbour at offset off lands on i.
+    scores = grid[:, 2:end, 0] + grid[:, : end - 2, 1] + grid[:, 1 : end - 1, 2]
+    scores += grid[:, 3 : end + 1, 3] + grid[:, 4:, 4]
+    _add_sentence_features(scores, keys, weights)
+    return scores
+
+
+def _add_sentence_features(scores: np.ndarray, keys: Sequence[Sequence[str]], w: Weights) -> None:
+    """Adds, in place, what depends on the sentence: listed-name marks (the token's and its
+    neighbours'), the sentence's edges and word pairs (see ``tagger.sentence_features``)."""
+    where: list[tuple[int, int]] = []
+    rows: list[int] = []
+    for s, stems in enumerate(keys):
+        for i, found in _sentence_rows(stems, w):
+            where.append((s, i))
+            rows.append(found)
+    if rows:
+        at = np.array(where).T
+        np.add.at(scores, (at[0], at[1]), w.state[rows])
+
+
+def _sentence_rows(keys: Sequence[str], w: Weights) -> list[tuple[int, int]]:
+    """(token index, attribute row) of the features of a token that depend on its sentence."""
+    n = len(keys)
+    if not n:
+        return []
+    found = [(0, w.ids.get("-1:edge")), (n - 1, w.ids.get("1:edge"))]
+    for i, mark in enumerate(mark_keys(keys)):
+        if mark:
+            found.append((i, w.ids.get(f"gm={mark}")))
+            if i + 1 < n:
+                found.append((i + 1, w.ids.get(f"-1:gm={mark}")))
+            if i > 0:
+                found.append((i - 1, w.ids.get(f"1:gm={mark}")))
+    # Most word pairs have no weight: one look-up per pair finds the few that do.
+    for i, pair in enumerate(map(w.pairs.get, pairwise(keys)), 1):
+        if pair is not None:
+            found.extend([(i, pair[0]), (i - 1, pair[1])])
+    return [(i, row) for i, row in found if row is not None]
+
+
+def best_paths(
+    scores: np.ndarray, lengths: Sequence[int], transitions: np.ndarray
+) -> list[list[int]]:
+    """Viterbi's best label indices for each sentence (``scores``: [sentence, token, label],
+    padded), all sentences stepped together; a sentence drops out of the batch once it ends."""
+    order = sorted(range(len(lengths)), key=lambda s: -lengths[s])
+    ordered = scores[order]
+    sizes = [lengths[s] for s in order]
+    best = ordered[:, 0].copy()
     back = []
     active = len(order)
-    for t in range(1, lengths[0]):
-        while lengths[active - 1] <= t:
+    for t in range(1, sizes[0] if sizes else 0):
+        while sizes[active - 1] <= t:
             active -= 1
         step = best[:active, :, None] + transitions  # [sentence, from, to]
         back.append(step.argmax(axis=1))
-        best[:active] = step.max(axis=1) + padded[:active, t]
-    paths: list[list[int]] = [[] for _ in scores]
+        best[:active] = step.max(axis=1) + ordered[:active, t]
+    paths: list[list[int]] = [[] for _ in lengths]
     for row, s in enumerate(order):
-        if lengths[row]:
-            paths[s] = _backtrack(int(best[row].argmax()), row, lengths[row], back)
+        if sizes[row]:
+            paths[s] = _backtrack(int(best[row].argmax()), row, sizes[row], back)
     return paths
 
 
@@ -180,8 +187,11 @@ def _backtrack(last: int, row: int, length: int, back: Sequence[np.ndarray]) -> 
 
 def tag_sentences(sentences: Sequence[Sequence[str]], path: Path = MODEL_PATH) -> list[list[str]]:
     """IOB2 tags for each tokenised sentence (an empty sentence gets no tags)."""
+    if not any(sentences):
+        return [[] for _ in sentences]
     weights = load_weights(path)
-    paths = best_paths(emissions(sentences, path), weights.transitions)
+    scores = emissions(sentences, path)
+    paths = best_paths(scores, [len(s) for s in sentences], weights.transitions)
     return [[weights.labels[i] for i in p] for p in paths]
 
 

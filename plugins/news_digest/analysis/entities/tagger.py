@@ -12,7 +12,7 @@ clitics apart) is joined back the same way before training.
 Every token is folded (``arabic.fold``: hamza-carrying alefs to bare alef, ى to ي, ة to ه, no
 tashkeel) before any feature: NewsFANE is written without hamza and with ي for ى, news is not.
 Features of one token do not depend on its neighbours, so they are computed once per distinct
-token (``lru_cache``) and a sentence only pays for assembling them.
+token (``lru_cache``). Tagging is ``decoder``'s: it adds up the same features' weights.
 """
 
 from __future__ import annotations
