@@ -18,6 +18,7 @@ from news_digest.analysis.entities.decoder import (
     tag_sentences,
 )
 from news_digest.analysis.entities.tagger import load_tagger, sentence_features, tokenize
+from news_digest.ingest.sentences import split_sentences
 
 # Sentences written for these tests: names with titles, a listed organisation, an outlet,
 # clitics on names, punctuation and digits, one word alone.
@@ -119,3 +120,15 @@ def test_weights_follow_the_models_labels() -> None:
     assert weights.labels == tuple(load_tagger().labels())
     assert not weights.state[-1].any()  # the zero row every token's sums end with
     assert weights.transitions.shape == (len(weights.labels),) * 2
+
+
+def test_news_the_project_never_saw_gets_crfsuites_tags(corpus_dir) -> None:
+    """Every sentence of 150 corpus articles (read at test time), tagged an article at a
+    time as extraction does: the same tags."""
+    files = sorted((corpus_dir / "ant_multisource" / "articles").glob("*.txt"))[:150]
+    if not files:
+        pytest.skip(f"no ant_multisource articles under {corpus_dir}")
+    for path in files:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        article = [words(s) for line in lines for s in split_sentences(line)]
+        assert tag_sentences(article) == [crfsuite_tags(s) for s in article], path.name
