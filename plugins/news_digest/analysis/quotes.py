@@ -145,13 +145,20 @@ def _named_in(sentence: int, entities: EntityResult | None, text: str) -> list[_
     return sorted(named, key=lambda n: n.start)
 
 
+# Spellings a speaker's English name may be printed from: a listed entry, listed name parts,
+# a rule's words over Latin script. Name-data and model spellings may be wrong ("Harry Ken";
+# "Wzarah Al-Kharajih" for a ministry): the English page then shows the Arabic name.
+_CERTAIN_SPELLINGS = frozenset({"listed", "curated", "rule"})
+
+
 def speaker_of(named: _Named) -> Speaker:
     entity, role = named.entity, named.mention.role
     role = role or (entity.roles[0] if entity.roles else None)
     role_en = None
     if role in entity.roles and len(entity.roles_en) == len(entity.roles):
         role_en = entity.roles_en[entity.roles.index(role)]
-    return Speaker(entity.text, entity.en, role, role_en)
+    english = entity.en if entity.spelled in _CERTAIN_SPELLINGS else None
+    return Speaker(entity.text, english, role, role_en)
 
 
 # --- which quote marks hold a quotation -------------------------------------------------
