@@ -75,6 +75,8 @@ _ORG_HEADS = {
     "مؤسسه": "Foundation", "هيئه": "Authority", "لجنه": "Committee", "صندوق": "Fund",
     "صحيفه": "newspaper", "محكمه": "Court", "جمعيه": "Association", "مجلس": "Council",
 }  # fmt: skip
+# The words a rule adds to a name's English (the rest is the name's own, or a guess).
+HEAD_ENGLISH = frozenset(_ORG_HEADS.values())
 
 
 def role_english(phrase: str) -> str | None:

@@ -12,7 +12,7 @@ from slugify import slugify
 from ...arabic import fold
 from ...models import Document
 from .candidates import NAME_LINKS, add, make_hit, role_at, tokenize, unique
-from .cues import WITH_TAGGER, sentence_hits
+from .cues import HEAD_ENGLISH, WITH_TAGGER, sentence_hits
 from .dateline import Dateline, find_dateline
 from .ensemble import learned_spans, merge_sentence
 from .gazetteer import (
@@ -107,7 +107,17 @@ def _english(type_: str, name: str, group: list[Hit]) -> tuple[str, str]:
         curated = curated_spelling(name)
         return (curated, "curated") if curated else (romanize_name(name), known)
     ruled = next((h.en for h in group if h.en), None)  # حزب X -> X Party
-    return (ruled, "rule") if ruled else (_spelled_out(name), known)
+    if ruled is None:
+        return _spelled_out(name), known
+    return ruled, ("rule" if _rule_words_only(ruled, name) else "guessed")
+
+
+def _rule_words_only(english: str, name: str) -> bool:
+    """The rule's English is the name's own Latin words and a head's English (حزب Podemos ->
+    Podemos Party); where it spelled Arabic words letter by letter ("Al-Akhuan Organization"
+    for تنظيم الإخوان, "Qdat Court" for محكمة قضت) it is a guess."""
+    own = set(name.split())
+    return all(word in own or word in HEAD_ENGLISH for word in english.split())
 
 
 def extract_entities(doc: Document, learned: bool = True) -> EntityResult:
