@@ -16,9 +16,9 @@ on random token sequences.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
@@ -30,6 +30,7 @@ from .tagger import MODEL_PATH, Mention, load_tagger, mark_keys, mentions, own_a
 logger = logging.getLogger(__name__)
 
 _OFFSETS = (-2, -1, 1, 2)
+_PREFIXES = MappingProxyType({str(off): k for k, off in enumerate(_OFFSETS)})
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Weights:
     state: np.ndarray  # [attribute, label], and a last row of zeros
     ids: Mapping[str, int]  # attribute -> its row in ``state``
     pairs: Mapping[tuple[str, str], tuple[int | None, int | None]]  # rows of bi-= and bi+=
+    near: Mapping[str, tuple[int, ...]]  # feature -> its row at each offset (else the zero row)
 
 
 def _frozen(array: np.ndarray) -> np.ndarray:
@@ -64,7 +66,21 @@ def load_weights(path: Path = MODEL_PATH) -> Weights:
     for (first, second), weight in info.transitions.items():
         transitions[label_ids[first], label_ids[second]] = weight
     logger.debug("CRF weights of %s: %d attributes", path, len(ids))
-    return Weights(labels, _frozen(transitions), _frozen(state), MappingProxyType(ids), _pairs(ids))
+    return Weights(
+        labels, _frozen(transitions), _frozen(state), MappingProxyType(ids), _pairs(ids), _near(ids)
+    )
+
+
+def _near(ids: Mapping[str, int]) -> Mapping[str, tuple[int, ...]]:
+    """Feature -> the rows of "-2:feature", "-1:feature", "1:feature", "2:feature" (the zero
+    row where the model has none): one look-up per feature a neighbour shows."""
+    zero = len(ids)
+    found: dict[str, list[int]] = {}
+    for attr, row in ids.items():
+        offset, colon, feature = attr.partition(":")
+        if colon and offset in _PREFIXES:
+            found.setdefault(feature, [zero] * len(_OFFSETS))[_PREFIXES[offset]] = row
+    return MappingProxyType({feature: tuple(rows) for feature, rows in found.items()})
 
 
 def _pairs(ids: Mapping[str, int]) -> Mapping[tuple[str, str], tuple[int | None, int | None]]:
@@ -79,21 +95,35 @@ def _pairs(ids: Mapping[str, int]) -> Mapping[tuple[str, str], tuple[int | None,
     return MappingProxyType(found)
 
 
-# Bounded: the most frequent words are what it is for (a miss costs some microseconds).
-@lru_cache(maxsize=50_000)
-def token_scores(token: str, path: Path = MODEL_PATH) -> tuple[str, np.ndarray]:
+@dataclass(frozen=True)
+class Scorer:
+    """A model's weights and its scores per distinct token (``token_scores``), cached."""
+
+    weights: Weights
+    token: Callable[[str], tuple[str, np.ndarray]]
+
+
+@lru_cache(maxsize=2)
+def load_scorer(path: Path = MODEL_PATH) -> Scorer:
+    weights = load_weights(path)
+    # Bounded: the most frequent words are what it is for (a miss costs some microseconds).
+    return Scorer(weights, lru_cache(maxsize=50_000)(partial(token_scores, weights=weights)))
+
+
+def token_scores(token: str, weights: Weights) -> tuple[str, np.ndarray]:
     """(stem, scores): per label, the weights of the token's own features (row 0) and of what
     a neighbour at each offset of ``_OFFSETS`` sees of it (rows 1-4). A feature the model has
     no weight for adds nothing, as in crfsuite."""
-    weights = load_weights(path)
     stem, own, near = own_and_near(token)
-    groups = [own, *([f"{off}:{f}" for f in near] for off in _OFFSETS)]
-    rows: list[int] = []
-    starts = []
-    for group in groups:
+    zero = weights.state.shape[0] - 1  # every group ends with it, so none is empty
+    rows = [i for i in map(weights.ids.get, own) if i is not None]
+    rows.append(zero)
+    starts = [0]
+    seen = [weights.near[f] for f in near if f in weights.near]
+    for k in range(len(_OFFSETS)):
         starts.append(len(rows))
-        rows.extend(i for i in map(weights.ids.get, group) if i is not None)
-        rows.append(weights.state.shape[0] - 1)  # the zero row: no group is empty
+        rows.extend([r[k] for r in seen])
+        rows.append(zero)
     return stem, _frozen(np.add.reduceat(weights.state[rows], starts))
 
 
@@ -101,13 +131,14 @@ def emissions(sentences: Sequence[Sequence[str]], path: Path = MODEL_PATH) -> np
     """The score of each label at each token: [sentence, token, label], sentences padded with
     zeros to the longest. A token's score is its own features' weights, its neighbours' (two
     on each side, within the sentence) and those of the sentence's own features."""
-    weights = load_weights(path)
+    scorer = load_scorer(path)
+    weights = scorer.weights
     longest = max(map(len, sentences))
     # Two zero tokens on either side stand for "no neighbour there".
     grid = np.zeros((len(sentences), longest + 4, 1 + len(_OFFSETS), len(weights.labels)))
     keys = []
     for row, sentence in enumerate(sentences):
-        cached = [token_scores(t, path) for t in sentence]
+        cached = [scorer.token(t) for t in sentence]
         keys.append([c[0] for c in cached])
         if cached:
             grid[row, 2 : 2 + len(cached)] = [c[1] for c in cached]
