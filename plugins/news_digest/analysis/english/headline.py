@@ -19,6 +19,7 @@ from .actors import is_role, noun_object, role_actor
 from .clauses import ActionHit, Clause, Span, is_time
 from .complements import complement
 from .lexicon import Action, load_actions
+from .people import counted_people, fits, is_people
 from .trusted import certain_name, role_words, title_words, trusted
 
 MAX_NAMES = 3
@@ -43,6 +44,7 @@ _ROLE_OBJECT_VERBS = frozenset({"receive", "meet", "call", "congratulate", "than
 _ROLE_OBJECT_VERBS |= {"visit", "dismiss", "appoint", "hold talks", "discuss"}
 _PERSON_OBJECT_VERBS = frozenset({"arrest", "kidnap", "detain", "execute", "jail", "free"})
 _PERSON_OBJECT_VERBS |= {"release", "deport", "expel", "kill", "injure", "try", "sentence"}
+_PERSON_OBJECT_VERBS |= {"take captive"}
 # Plain nouns of people (object_nouns.tsv), objects of the verbs above only: "تقتل شابا".
 _PEOPLE = frozenset({"man", "woman", "child", "journalist", "soldier", "teenager"})
 # Verbs whose object is never a person: a role right after their subject is its apposition.
@@ -507,7 +509,7 @@ def _object_fits(action: Action, actor: Entity, target: Span | None) -> bool:
         return False  # "تستعيد خدمة الإنترنت" restores a service: nothing is captured
     if thing and action.key == "hack" and ground:
         return False  # "تخترق مواقع" breaks through positions: no hacking
-    person = thing and target.entity.en.split()[-1] in _PEOPLE
+    person = thing and (target.entity.en.split()[-1] in _PEOPLE or is_people(target.entity))
     if action.key in _PERSON_OBJECT_VERBS and thing and not person:
         return False  # "خطف هدفا" snatches a goal: only people are kidnapped, jailed ...
     if person and action.key not in _PERSON_OBJECT_VERBS:
@@ -527,6 +529,11 @@ def _object_span(clause: Clause, index: int, action: Action) -> Span | None:
         index += 1  # "سيطر على منطقة": English takes the object directly (captures area)
     elif about and clause.words[index].fold == "عن":
         index += 1  # "أعلن عن خطة": announces plan
+    if action.key in _PERSON_OBJECT_VERBS:
+        start = index + (index < len(clause.words) and clause.words[index].fold == "عن")
+        people = counted_people(clause, start)  # "تعتقل 70 ضابطا"
+        if people is not None and fits(action.key, people[0]):
+            return Span(start, people[1], people[0], "")
     found = noun_object(clause, index)
     if found is None and action.key in _ROLE_OBJECT_VERBS:
         found = role_actor(clause, index)

@@ -1,0 +1,39 @@
+"""Coverage of the English headline, round 4 (issue 14): rules for frequent title patterns,
+each on sentences written for these tests."""
+
+import pytest
+from test_headline_patterns import brief
+
+
+@pytest.mark.parametrize(
+    ("title", "headline", "sentence"),
+    [
+        ("مصر تعتقل 12 ضابطا في الجيش", "Egypt arrests 12 officers", "arrested 12 officers"),
+        ("مصر تعتقل شخصين في القاهرة", "Egypt arrests two people in Cairo", "two people"),
+        ("الحوثيون يختطفون صحفيا في اليمن", "Houthis kidnap journalist in Yemen", "a journalist"),
+        ("إسرائيل تفرج عن 40 فلسطينيا", "Israel releases 40 Palestinians", "40 Palestinians"),
+        ("الجيش المصري يأسر 3 مسلحين", "Egyptian army captures 3 gunmen", "3 gunmen"),
+        ("مصر تعتقل عشرات الناشطين", "Egypt arrests dozens of activists", "dozens of"),
+        ("الحوثيون يخطفون أكثر من 50 طفلا", "Houthis kidnap more than 50 children", "more than"),
+        ("بريطانيا تطرد 9 دبلوماسيين", "United Kingdom expels 9 diplomats", "9 diplomats"),
+    ],
+)
+def test_unnamed_people_with_their_number_are_the_object(title, headline, sentence):
+    b = brief(title)
+    assert b.stated and b.title == headline
+    assert sentence in b.standfirst[0] and "the 12" not in b.standfirst[0]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "الأهلي يوقف 5 لاعبين",  # a club suspends its players: no arrest
+        "مصر تطرد 300 جندي",  # dismissed from the army: only diplomats are expelled
+        "أسر الضحايا تطالب بالتحقيق",  # "أسر" is also "families": no past form is read
+        "مصر تعتقل أكثر من",  # no count, no people
+        "مصر تستقبل 40 فلسطينيا",  # people are news only as a verb's victims
+    ],
+)
+def test_people_objects_need_a_verb_done_to_people_and_a_clear_number(title):
+    b = brief(title)
+    assert not (b.stated and b.action in ("arrest", "expel", "take captive", "receive"))
