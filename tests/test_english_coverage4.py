@@ -37,3 +37,33 @@ def test_unnamed_people_with_their_number_are_the_object(title, headline, senten
 def test_people_objects_need_a_verb_done_to_people_and_a_clear_number(title):
     b = brief(title)
     assert not (b.stated and b.action in ("arrest", "expel", "take captive", "receive"))
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("التحالف يشن غارات على مواقع للحوثيين", "Coalition strikes positions"),
+        (
+            "التحالف الدولي يقصف مواقع لداعش في سوريا",
+            "International coalition bombs positions in Syria",
+        ),
+        ("ميليشيات الحوثي تختطف صحفيا", "Houthi militia kidnaps journalist"),
+        ("قوات الشرعية تسيطر على مواقع جديدة", "Government forces capture positions"),
+        ("الرئاسة المصرية تنشر صورا", "Egyptian presidency publishes photos"),
+        ("خفر السواحل التركي يعتقل 20 مهاجرا", "Turkish coast guard arrests 20 migrants"),
+    ],
+)
+def test_bodies_that_read_alone_or_with_their_nationality_act(title, headline):
+    b = brief(title)
+    assert b.stated and b.title == headline
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "الرئاسة تنشر صورا",  # whose presidency is not said
+        "التحالف الوطني يعلن قائمته",  # an adjective we cannot read: which alliance is unsure
+    ],
+)
+def test_a_body_whose_owner_is_needed_or_unsure_states_nothing(title):
+    assert not brief(title).stated

@@ -43,6 +43,7 @@ _BODY_ADJECTIVES = MappingProxyType(
         "البحريه": "naval",
         "العالميه": "global",
         "العربي": "Arab",
+        "الدولي": "international",
     }
 )
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "envoy", "adviser"})
