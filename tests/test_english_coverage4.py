@@ -67,3 +67,34 @@ def test_bodies_that_read_alone_or_with_their_nationality_act(title, headline):
 )
 def test_a_body_whose_owner_is_needed_or_unsure_states_nothing(title):
     assert not brief(title).stated
+
+
+def _clause_with_guessed_body(text: str, body: str):
+    from news_digest.analysis.english.clauses import clauses_of
+    from news_digest.analysis.entities import Entity
+    from news_digest.arabic import fold
+
+    guessed = Entity("organization/x", body, "organization", "Wzarah Al-Shah", 1, spelled="guessed")
+    surfaces = {guessed.key: {tuple(fold(w) for w in body.split())}}
+    return clauses_of(text, 0, surfaces, [guessed])[0]
+
+
+def test_a_body_spelled_by_guess_is_read_as_its_role_phrase():
+    from news_digest.analysis.english.actors import role_actor
+
+    clause = _clause_with_guessed_body("وزارة الصحة الفلسطينية تعلن", "وزارة الصحة الفلسطينية")
+    assert clause.names and clause.names[0].entity.en == "Wzarah Al-Shah"
+    found = role_actor(clause, 0)
+    assert found is not None and found[0].en == "Palestinian health ministry" and found[1] == 2
+
+
+def test_a_guessed_body_with_words_we_cannot_read_stays_unread():
+    from news_digest.analysis.english.actors import role_actor
+
+    clause = _clause_with_guessed_body("وزارة الصحة والسكان تعلن", "وزارة الصحة والسكان")
+    assert role_actor(clause, 0) is None
+
+
+def test_a_masdar_of_carrying_out_without_its_event_is_no_operation():
+    b = brief("أعلنت الحكومة المصرية تنفيذ أحكام")
+    assert "operation" not in (b.title or "")

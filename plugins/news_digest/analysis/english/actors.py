@@ -117,6 +117,14 @@ def _span_at(clause: Clause, index: int) -> Span | None:
     return next((s for s in clause.names if s.first == index), None)
 
 
+def _named_at(clause: Clause, index: int) -> bool:
+    """A name whose English is certain starts at index. A body the tagger took for a name
+    and spelled by guess ("وزارة الصحة الفلسطينية" as "Wzarah Al-Shah ...") is read as the
+    role phrase it is (Palestinian health ministry)."""
+    span = _span_at(clause, index)
+    return span is not None and certain_name(span.entity)
+
+
 def _demonym(word: str) -> str | None:
     demonyms = load_gazetteer().demonyms
     # "الألماني": the table holds "ألماني" without its own "ال" too (see naming.py)
@@ -278,7 +286,7 @@ def _title(clause: Clause, index: int) -> bool:
 def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
     """The actor a role or body noun phrase names from start, and its last word index."""
     row = _match(clause, start, "actor_nouns.tsv")
-    if row is None or _span_at(clause, start):
+    if row is None or _named_at(clause, start):
         return None
     last = start + len(row.words) - 1
     en = row.en

@@ -277,7 +277,8 @@ def _first_of_joined(clause: Clause, last: Span, ok) -> Span | None:
 def _subject_before(clause: Clause, hit: ActionHit, ok) -> Span | None:
     """Subject first: the name right before the verb, with only role words before it."""
     span = _span_ending(clause, hit.first - 1)
-    if span is None or span.first > 0:  # "وزير خارجية مصر يزور": the role, not the country
+    if span is None or span.first > 0 or not certain_name(span.entity):
+        # "وزير خارجية مصر يزور": the role, not the country; a body spelled by guess: its role
         role = _role_span(clause, 0, hit.first - 1)
         if role is not None or span is None:
             return role
