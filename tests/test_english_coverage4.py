@@ -98,3 +98,27 @@ def test_a_guessed_body_with_words_we_cannot_read_stays_unread():
 def test_a_masdar_of_carrying_out_without_its_event_is_no_operation():
     b = brief("أعلنت الحكومة المصرية تنفيذ أحكام")
     assert "operation" not in (b.title or "")
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("العاهل السعودي يستقبل ترامب", "Saudi king receives Donald Trump"),
+        ("رئيسة الوزراء البريطانية تزور مصر", "British prime minister visits Egypt"),
+        ("مسؤولون أميركيون يزورون مصر", "US officials visit Egypt"),
+    ],
+)
+def test_more_roles_with_their_nationality(title, headline):
+    b = brief(title)
+    assert b.stated and b.title == headline
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "المسؤولون يزورون مصر",  # whose officials is not said
+        "المدير الفني الألماني يزور مصر",  # the manager's own nationality, not whose he is
+    ],
+)
+def test_roles_that_need_their_owner(title):
+    assert not brief(title).stated

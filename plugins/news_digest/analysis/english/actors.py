@@ -51,7 +51,7 @@ _PERSON_ROLES = frozenset({"president", "minister", "king", "prince", "leader", 
 # "في ولاية كاليفورنيا": the kind of place between "في" and its name.
 _REGION_NOUNS = frozenset({"ولايه", "مدينه", "محافظه", "اقليم", "جزيره", "منطقه"})
 # Roles a nationality qualifies as the person's own, never as whose the role is.
-_PERSONAL_ROLES = frozenset({"coach", "star", "player", "founder", "owner"})
+_PERSONAL_ROLES = frozenset({"coach", "manager", "star", "player", "founder", "owner"})
 
 
 @dataclass(frozen=True)
