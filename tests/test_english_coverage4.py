@@ -122,3 +122,30 @@ def test_more_roles_with_their_nationality(title, headline):
 )
 def test_roles_that_need_their_owner(title):
     assert not brief(title).stated
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("قضت محكمة مصرية بإعدام 6 نساء", "Egyptian court sentences 6 women to death"),
+        ("قضت محكمة مصرية بسجن ترامب 5 سنوات", "Egyptian court jails Donald Trump"),
+        ("قضت محكمة مصرية على 3 متهمين بالسجن", "Egyptian court jails 3 defendants"),
+        ("مصر تعدم مدانا", "Egypt executes convict"),
+    ],
+)
+def test_a_courts_sentence_with_whom_it_sentences(title, headline):
+    b = brief(title)
+    assert b.stated and b.title == headline
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "قضت محكمة مصرية بحجب تطبيق",  # a ruling, no sentence
+        "قضت محكمة مصرية بسجن",  # whom is not said
+        "قضت مصر بسجن 3 متهمين",  # only a court sentences
+    ],
+)
+def test_no_sentence_without_a_court_a_penalty_and_whom(title):
+    b = brief(title)
+    assert b.action not in ("jail", "sentence")

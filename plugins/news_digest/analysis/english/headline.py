@@ -21,6 +21,7 @@ from .complements import complement
 from .lexicon import Action, load_actions
 from .people import counted_people, fits, is_people
 from .trusted import certain_name, role_words, title_words, trusted
+from .verdicts import verdict
 
 MAX_NAMES = 3
 # Words that, shortly before a verb, stop it being a plain statement of fact.
@@ -399,6 +400,8 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
     rest = _after_time(clause, rest)
     target = _target_after(clause, rest, action) or _object_span(clause, rest, action)
     target = target or _prep_object(clause, rest, action)
+    if target is None and (found := verdict(clause, rest, actors[0].entity)) is not None:
+        action, target = found  # "قضت محكمة بإعدام 6 نساء": sentences 6 women to death
     if target is None:
         action, rest, target = _with_complement(clause, rest, action)
     if target is not None and target.first == rest + 1 and clause.words[rest].fold == "مع":
