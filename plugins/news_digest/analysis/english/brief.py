@@ -35,6 +35,7 @@ from .headline import (
     verb_fact,
 )
 from .kinds import casualty_fact, story_kind
+from .quoted import join_quoted_subjects
 from .stand_ins import lead_roles, with_roles
 from .standfirst import english_ok, standfirst
 from .title_names import listed_names
@@ -84,7 +85,7 @@ def text_units(doc: Document, result: EntityResult) -> tuple[list[Clause], list[
     for entity, surface in listed_names(doc.title, result.entities):
         entities.append(entity)  # listed names the body writes otherwise ("واشنطن")
         surfaces[entity.key] = {surface}
-    title = clauses_of(doc.title, 0, surfaces, entities)
+    title = join_quoted_subjects(clauses_of(doc.title, 0, surfaces, entities), doc.title)
     lead: list[Clause] = []
     if sentences:
         # The entity stage found the dateline (filing place and outlet): the lead starts after it.
