@@ -149,3 +149,30 @@ def test_a_courts_sentence_with_whom_it_sentences(title, headline):
 def test_no_sentence_without_a_court_a_penalty_and_whom(title):
     b = brief(title)
     assert b.action not in ("jail", "sentence")
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("الجيش المصري يلغي تدريبات", "Egyptian army cancels drills"),
+        ("مصر تقدم قروضا للسعودية", "Egypt offers loans"),
+        ("ترامب يستأنف المفاوضات مع مصر", "Donald Trump resumes talks"),
+        ('"طالبان" تقتل 5 جنود', "Taliban kills 5 soldiers"),
+        ('رئيس "مصر" يزور السعودية', "Egyptian president visits Saudi Arabia"),
+    ],
+)
+def test_more_plain_objects_and_quoted_subjects(title, headline):
+    b = brief(title)
+    assert b.stated and b.title == headline
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "مصر تحظر على الشركات بيع الأسلحة",  # the companies are bound, not banned
+        "مصر تلزم الشركات بدفع الضرائب",  # requires them to do what: unread
+        'ترامب "يزور" مصر',  # a quoted verb alone: a figure of speech
+    ],
+)
+def test_objects_that_would_mislead_and_quoted_verbs_state_nothing(title):
+    assert not brief(title).stated

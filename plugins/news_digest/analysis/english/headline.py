@@ -15,11 +15,12 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from ..entities import Entity
-from .actors import is_role, noun_object, role_actor
+from .actors import is_role, role_actor
 from .clauses import ActionHit, Clause, Span, is_time
 from .complements import complement
 from .lexicon import Action, load_actions
-from .people import counted_people, fits, is_people
+from .objects import PERSON_OBJECT_VERBS, object_span, prep_object
+from .people import is_people
 from .trusted import certain_name, role_words, title_words, trusted
 from .verdicts import verdict
 
@@ -40,12 +41,6 @@ _CLASSIFIERS = frozenset({"شركه", "نادي", "منظمه", "موقع", "ت�
 _CLASSIFIERS |= {"جماعه", "تنظيم", "ميليشيا", "ميليشيات", "مليشيا"}
 # Contests: a person beats a person, a team a team ("رونالدو يسحق يوفنتوس" is his team's win).
 _CONTESTS = frozenset({"beat", "draw", "lose", "face", "knock out"})
-# Verbs whose plain object may be a role ("يستقبل ولي العهد"), not any verb ("يرفض نجم").
-_ROLE_OBJECT_VERBS = frozenset({"receive", "meet", "call", "congratulate", "thank", "summon"})
-_ROLE_OBJECT_VERBS |= {"visit", "dismiss", "appoint", "hold talks", "discuss"}
-_PERSON_OBJECT_VERBS = frozenset({"arrest", "kidnap", "detain", "execute", "jail", "free"})
-_PERSON_OBJECT_VERBS |= {"release", "deport", "expel", "kill", "injure", "try", "sentence"}
-_PERSON_OBJECT_VERBS |= {"take captive"}
 # Plain nouns of people (object_nouns.tsv), objects of the verbs above only: "تقتل شابا".
 _PEOPLE = frozenset({"man", "woman", "child", "journalist", "soldier", "teenager"})
 # Verbs whose object is never a person: a role right after their subject is its apposition.
@@ -68,8 +63,6 @@ OBJECTS_OF = MappingProxyType(
         "top": frozenset({"list", "ranking", "standings", "table", "group"}),
     }
 )
-# Verbs whose plain-noun object follows "لـ", "بـ" or "إلى" (see _prep_object).
-_PREP_OBJECT_VERBS = frozenset({"call for", "demand"})
 _QUANTITY_VERBS = frozenset({"fall", "rise", "grow", "slow"})
 # What rises and falls: "رئيس روما يقفز في نافورة" jumps, no price rises.
 _QUANTITIES = frozenset({"prices", "economy", "exchange", "currency", "rate", "rates", "index"})
@@ -398,8 +391,8 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         return None  # "دمشق تتراجع" backs down: only prices and economies fall and rise
     action, rest = _light_verb(clause, hit.form.action, _after_time(clause, rest))
     rest = _after_time(clause, rest)
-    target = _target_after(clause, rest, action) or _object_span(clause, rest, action)
-    target = target or _prep_object(clause, rest, action)
+    target = _target_after(clause, rest, action) or object_span(clause, rest, action)
+    target = target or prep_object(clause, rest, action)
     if target is None and (found := verdict(clause, rest, actors[0].entity)) is not None:
         action, target = found  # "قضت محكمة بإعدام 6 نساء": sentences 6 women to death
     if target is None:
@@ -445,7 +438,7 @@ def _with_complement(clause: Clause, rest: int, action: Action):
     target = None
     if comp.takes_object:
         target = _target_after(clause, comp.rest, comp.action)
-        target = target or _object_span(clause, comp.rest, comp.action)
+        target = target or object_span(clause, comp.rest, comp.action)
     if target is None and not comp.action.bare:
         return action, rest, None
     return comp.action, comp.rest, target
@@ -514,50 +507,13 @@ def _object_fits(action: Action, actor: Entity, target: Span | None) -> bool:
     if thing and action.key == "hack" and ground:
         return False  # "تخترق مواقع" breaks through positions: no hacking
     person = thing and (target.entity.en.split()[-1] in _PEOPLE or is_people(target.entity))
-    if action.key in _PERSON_OBJECT_VERBS and thing and not person:
+    if action.key in PERSON_OBJECT_VERBS and thing and not person:
         return False  # "خطف هدفا" snatches a goal: only people are kidnapped, jailed ...
-    if person and action.key not in _PERSON_OBJECT_VERBS:
+    if person and action.key not in PERSON_OBJECT_VERBS:
         return False  # "يستقبل رجلا": someone unnamed is news only as a victim
     if action.key in ("award", "announce") and not thing:
         return False  # "أعلن الرئيس الحداد": what is announced is no name ("NASA announces NASA")
     return action.key not in _CONTESTS or target.entity.type == actor.type
-
-
-def _object_span(clause: Clause, index: int, action: Action) -> Span | None:
-    """A plain-noun or role object, for verbs that take one directly ("يمدد عقد" extends
-    contract, "يستقبل ولي العهد السعودي" receives the Saudi crown prince)."""
-    if action.prep or action.speech == "say" or _span_at(clause, index) is not None:
-        return None
-    about = action.key == "announce" and index < len(clause.words)
-    if index < len(clause.words) and clause.words[index].fold == "علي":
-        index += 1  # "سيطر على منطقة": English takes the object directly (captures area)
-    elif about and clause.words[index].fold == "عن":
-        index += 1  # "أعلن عن خطة": announces plan
-    if action.key in _PERSON_OBJECT_VERBS:
-        start = index + (index < len(clause.words) and clause.words[index].fold == "عن")
-        people = counted_people(clause, start)  # "تعتقل 70 ضابطا"
-        if people is not None and fits(action.key, people[0]):
-            return Span(start, people[1], people[0], "")
-    found = noun_object(clause, index)
-    if found is None and action.key in _ROLE_OBJECT_VERBS:
-        found = role_actor(clause, index)
-    return Span(index, found[1], found[0], "") if found else None
-
-
-def _prep_object(clause: Clause, index: int, action: Action) -> Span | None:
-    """A plain-noun object after the preposition the verb governs: "دعت لاجتماع" calls for a
-    meeting, "دعت إلى اجتماع" too, "طالبت بتحقيق" demands an investigation."""
-    if action.key not in _PREP_OBJECT_VERBS or index >= len(clause.words):
-        return None
-    word = clause.words[index]
-    if word.fold == "الي":
-        found = noun_object(clause, index + 1)
-        return Span(index + 1, found[1], found[0], "الي") if found else None
-    if word.fold[:1] not in ("ل", "ب") or _span_at(clause, index) is not None:
-        return None
-    unglued = (*clause.words[:index], replace(word, fold=word.fold[1:]), *clause.words[index + 1 :])
-    found = noun_object(replace(clause, words=unglued), index)
-    return Span(index, found[1], found[0], word.fold[0]) if found else None
 
 
 def _light_verb(clause: Clause, action: Action, rest: int) -> tuple[Action, int]:
