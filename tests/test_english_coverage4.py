@@ -176,3 +176,32 @@ def test_more_plain_objects_and_quoted_subjects(title, headline):
 )
 def test_objects_that_would_mislead_and_quoted_verbs_state_nothing(title):
     assert not brief(title).stated
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("عمدة بلدة فرنسية تعتذر عن نكتة", "French town mayor apologises"),
+        ("عمدة لندن يزور مصر", "London mayor visits Egypt"),
+        ("مصر تحقق رقما قياسيا", "Egypt sets record"),
+        ("قناة السويس تحقق رقما قياسيا", "Suez Canal sets record"),
+    ],
+)
+def test_mayors_records_and_the_canal(title, headline):
+    b = brief(title)
+    assert b.stated and b.title == headline
+
+
+def test_a_state_named_as_one_acts_as_its_government():
+    from news_digest.analysis.english.actors import role_actor
+    from news_digest.analysis.english.clauses import clauses_of
+    from news_digest.analysis.entities import Entity
+
+    state = Entity("place/texas", "تكساس", "place", "Texas", 1)
+    surfaces = {state.key: {("تكساس",)}}
+    clause = clauses_of("ولاية تكساس الأمريكية تعدم مدانا", 0, surfaces, [state])[0]
+    found = role_actor(clause, 0)
+    assert found is not None and found[0].en == "Texas" and found[1] == 2
+    country = Entity("place/egypt", "مصر", "place", "Egypt", 1)
+    clause = clauses_of("ولاية مصر تعدم مدانا", 0, {country.key: {("مصر",)}}, [country])[0]
+    assert role_actor(clause, 0) is None  # a country is no state

@@ -283,8 +283,27 @@ def _title(clause: Clause, index: int) -> bool:
     return bare(clause.words[index].fold) in _TITLES
 
 
+def _state(clause: Clause, start: int) -> tuple[Entity, int] | None:
+    """ "ولاية ألاباما الأميركية": a state named as one acts as its government (English news:
+    "Alabama executes ..."); a country's nationality may follow."""
+    if start + 1 >= len(clause.words) or clause.words[start].fold != "ولايه":
+        return None
+    span = _span_at(clause, start + 1)
+    if span is None or span.clitic or span.entity.type != "place" or not certain_name(span.entity):
+        return None
+    if _iso_by_key().get(span.entity.key):
+        return None  # a country is no state of another
+    last = span.last
+    if last + 1 < len(clause.words) and _demonym(clause.words[last + 1].fold):
+        last += 1
+    en = span.entity.en
+    return Entity(f"role/{slugify(en)}", "", "place", en, 0, spelled="rule"), last
+
+
 def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
     """The actor a role or body noun phrase names from start, and its last word index."""
+    if (state := _state(clause, start)) is not None:
+        return state
     row = _match(clause, start, "actor_nouns.tsv")
     if row is None or _named_at(clause, start):
         return None
