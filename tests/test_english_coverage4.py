@@ -205,3 +205,17 @@ def test_a_state_named_as_one_acts_as_its_government():
     country = Entity("place/egypt", "مصر", "place", "Egypt", 1)
     clause = clauses_of("ولاية مصر تعدم مدانا", 0, {country.key: {("مصر",)}}, [country])[0]
     assert role_actor(clause, 0) is None  # a country is no state
+
+
+@pytest.mark.parametrize(
+    ("title", "stated"),
+    [
+        ("مصر تحظر الإعلانات.. فهل تنجح؟", True),  # a teaser after the statement
+        ("ترامب يزور مصر.. وماذا بعد؟", True),
+        ("هل تحظر مصر الإعلانات؟", False),  # the statement itself is asked
+        ("مصر تحظر الإعلانات إذا.. فهل تنجح؟", False),  # a condition before the teaser
+        ("مصر تحظر الإعلانات؟ فماذا بعد", False),  # the question mark is the statement's
+    ],
+)
+def test_a_closing_teaser_question_leaves_the_statement_before_it(title, stated):
+    assert brief(title).stated is stated
