@@ -219,3 +219,24 @@ def test_a_state_named_as_one_acts_as_its_government():
 )
 def test_a_closing_teaser_question_leaves_the_statement_before_it(title, stated):
     assert brief(title).stated is stated
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("الاتحاد المصري لكرة القدم يعلن قائمة", "Egyptian football federation announces list"),
+        ("القادة العرب يدينون الهجوم", "Arab leaders condemn attack"),
+        ("وزراء الخارجية العرب يزورون مصر", "Arab foreign ministers visit Egypt"),
+        ("نائب رئيس الوزراء التركي يزور مصر", "Turkish deputy prime minister visits Egypt"),
+        ("المندوب الأميركي لدى مصر يزور السعودية", "US envoy to Egypt visits Saudi Arabia"),
+        ("وزير البترول المصري يزور السعودية", "Egyptian oil minister visits Saudi Arabia"),
+        ("مجلس الأمن القومي التركي يزور مصر", "Turkish national security council visits Egypt"),
+    ],
+)
+def test_more_bodies_and_offices(title, headline):
+    b = brief(title)
+    assert b.stated and b.title == headline
+
+
+def test_a_union_with_a_nationality_alone_says_not_which_union():
+    assert not brief("الاتحاد المصري يعلن قائمة").stated

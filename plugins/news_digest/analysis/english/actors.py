@@ -43,6 +43,7 @@ _BODY_ADJECTIVES = MappingProxyType(
         "البحريه": "naval",
         "العالميه": "global",
         "العربي": "Arab",
+        "العرب": "Arab",
         "الدولي": "international",
     }
 )
@@ -300,9 +301,21 @@ def _state(clause: Clause, start: int) -> tuple[Entity, int] | None:
     return Entity(f"role/{slugify(en)}", "", "place", en, 0, spelled="rule"), last
 
 
+def _football_federation(clause: Clause, start: int) -> tuple[Entity, int] | None:
+    """ "الاتحاد التونسي لكرة القدم": a federation says whose and of what sport only together;
+    "الاتحاد" with a nationality alone may be a union of states or of workers."""
+    words = [w.fold for w in clause.words[start : start + 4]]
+    if len(words) < 4 or words[0] not in ("الاتحاد", "اتحاد") or words[2:] != ["لكره", "القدم"]:
+        return None
+    demonym = _demonym(words[1])
+    if demonym is None:
+        return None
+    return _entity(f"{demonym} football federation"), start + 3
+
+
 def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
     """The actor a role or body noun phrase names from start, and its last word index."""
-    if (state := _state(clause, start)) is not None:
+    if (state := _state(clause, start) or _football_federation(clause, start)) is not None:
         return state
     row = _match(clause, start, "actor_nouns.tsv")
     if row is None or _named_at(clause, start):

@@ -531,7 +531,8 @@ BACKGROUND = frozenset({"بعد", "قبل", "عقب", "وسط", "رغم", "بس�
 
 _GROUP_NOUNS = frozenset({"forces", "guards", "brigades", "units", "rebels", "militias", "troops"})
 _GROUP_NOUNS |= {"police", "authorities", "protesters", "gunmen", "prosecutors", "defences"}
-_GROUP_NOUNS |= {"prices", "aircraft", "researchers", "stocks", "officials"}
+_GROUP_NOUNS |= {"prices", "aircraft", "researchers", "stocks", "officials", "leaders"}
+_GROUP_NOUNS |= {"ministers"}
 
 
 def is_plural(entity: Entity) -> bool:
