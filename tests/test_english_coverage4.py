@@ -240,3 +240,20 @@ def test_more_bodies_and_offices(title, headline):
 
 def test_a_union_with_a_nationality_alone_says_not_which_union():
     assert not brief("الاتحاد المصري يعلن قائمة").stated
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("مناورات صينية.. ومصر تندد", "Egypt condemns"),
+        ("وصول الوفد.. وبريطانيا تعتقل 3 أشخاص", "United Kingdom arrests 3 people"),
+    ],
+)
+def test_a_name_after_the_conjunction_opening_its_clause_is_the_subject(title, headline):
+    b = brief(title)
+    assert b.stated and b.title == headline
+
+
+def test_a_name_joined_by_and_inside_a_clause_still_needs_the_first_name():
+    b = brief("زار مصر وترامب يزور السعودية")
+    assert b.title != "Donald Trump visits Saudi Arabia"

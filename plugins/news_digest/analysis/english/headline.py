@@ -276,9 +276,12 @@ def _subject_before(clause: Clause, hit: ActionHit, ok) -> Span | None:
         role = _role_span(clause, 0, hit.first - 1)
         if role is not None or span is None:
             return role
-    if span.clitic == "و":
+    # "..وموسكو تتوعد": a "و" opening the clause joins it to the one before, not the name
+    # to another name
+    opening = span.clitic == "و" and span.first == 0
+    if span.clitic == "و" and not opening:
         return _first_of_joined(clause, span, ok)
-    if span.clitic or not ok(span.entity):
+    if (span.clitic and not opening) or not ok(span.entity):
         return None
     if span.first and span.entity.type != "person" and not _classified(clause, span.first):
         return None  # "مدرب توتنهام يحذر": the club is the coach's, not the subject
