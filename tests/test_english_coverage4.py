@@ -257,3 +257,24 @@ def test_a_name_after_the_conjunction_opening_its_clause_is_the_subject(title, h
 def test_a_name_joined_by_and_inside_a_clause_still_needs_the_first_name():
     b = brief("زار مصر وترامب يزور السعودية")
     assert b.title != "Donald Trump visits Saudi Arabia"
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("مصادر سورية: الهجوم فشل", "Syrian sources make statement"),
+        ("مصدر مصري: ترامب يزور السعودية", "Egyptian source makes statement"),
+    ],
+)
+def test_sources_that_say_whose_they_are_speak_in_a_title(title, headline):
+    b = brief(title)
+    assert b.stated and b.title == headline
+
+
+def test_sources_in_a_lead_attribute_the_news_and_state_nothing():
+    b = brief("انهيار فندق في القاهرة", "ذكرت مصادر مصرية أن الفندق انهار صباح اليوم.")
+    assert not b.stated
+
+
+def test_sources_without_whose_say_nothing():
+    assert not brief("مصادر: الهجوم فشل").stated

@@ -312,11 +312,16 @@ def _lead_tells_title(
     "نفت وزارة الدفاع ..."); a title quoting someone ("X: ...") by the lead's reporting verb,
     which names who speaks; any other title when it names the fact's actor or action.
     """
+    if fact.actor is not None and fact.actor.en.split()[-1] in _ATTRIBUTIONS:
+        return False  # "ذكرت مصادر ..." in a lead says where the news came from, not the news
     if _title_hedged(title):
         return fact.action.speech == "deny"
     if fact.action.speech and _quotes_someone(doc, title):
         return True
     return _agrees_with_title(fact, title, lead)
+
+
+_ATTRIBUTIONS = frozenset({"source", "sources", "media"})
 
 
 def _before_colon(doc: Document, title: list[Clause]) -> list[Clause]:

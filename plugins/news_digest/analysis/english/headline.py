@@ -535,7 +535,7 @@ BACKGROUND = frozenset({"بعد", "قبل", "عقب", "وسط", "رغم", "بس�
 _GROUP_NOUNS = frozenset({"forces", "guards", "brigades", "units", "rebels", "militias", "troops"})
 _GROUP_NOUNS |= {"police", "authorities", "protesters", "gunmen", "prosecutors", "defences"}
 _GROUP_NOUNS |= {"prices", "aircraft", "researchers", "stocks", "officials", "leaders"}
-_GROUP_NOUNS |= {"ministers"}
+_GROUP_NOUNS |= {"ministers", "sources", "media"}
 
 
 def is_plural(entity: Entity) -> bool:
