@@ -278,3 +278,8 @@ def test_sources_in_a_lead_attribute_the_news_and_state_nothing():
 
 def test_sources_without_whose_say_nothing():
     assert not brief("مصادر: الهجوم فشل").stated
+
+
+def test_a_role_after_the_conjunction_opening_its_clause_is_the_subject():
+    b = brief("وصول الوفد.. والرئيس المصري يزور السعودية")
+    assert b.stated and b.title == "Egyptian president visits Saudi Arabia"

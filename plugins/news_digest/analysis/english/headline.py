@@ -250,6 +250,11 @@ def _after_time(clause: Clause, index: int) -> int:
 def _role_span(clause: Clause, start: int, last: int | None) -> Span | None:
     """A role or body phrase from start (ending at last, when given) as the actor's span."""
     found = role_actor(clause, start)
+    word = clause.words[start] if start < len(clause.words) else None
+    if found is None and start == 0 and word is not None and word.fold.startswith("و"):
+        # "..والتحالف يدمر": the "و" opening the clause joins clauses, the role is its subject
+        bare_word = replace(word, fold=word.fold[1:])
+        found = role_actor(replace(clause, words=(bare_word, *clause.words[1:])), 0)
     if found is None or (last is not None and found[1] != last):
         return None
     return Span(start, found[1], found[0], "")
