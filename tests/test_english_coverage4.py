@@ -283,3 +283,20 @@ def test_sources_without_whose_say_nothing():
 def test_a_role_after_the_conjunction_opening_its_clause_is_the_subject():
     b = brief("وصول الوفد.. والرئيس المصري يزور السعودية")
     assert b.stated and b.title == "Egyptian president visits Saudi Arabia"
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("أفرجت ميليشيات الحوثي الإيرانية عن 18 شخصا", "Houthi militia releases 18 people"),
+        ("مصر ترفع دعوى قضائية ضد ترامب", "Egypt sues Donald Trump"),
+        ("مصر تتلقى هزيمة أمام السعودية", "Egypt loses"),
+    ],
+)
+def test_labels_after_a_named_body_lawsuits_and_defeats(title, headline):
+    b = brief(title)
+    assert b.stated and b.title == headline
+
+
+def test_raising_prices_is_no_lawsuit():
+    assert not brief("مصر ترفع الأسعار").stated

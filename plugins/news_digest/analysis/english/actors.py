@@ -331,6 +331,10 @@ def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
     if named is not None and (row.alone or not is_role(named[0])):
         return named  # a bare "الرئيس" is named only by a person whose English is certain
     owner = _owner(clause, last + 1) or (None if definite else _whose(clause, last + 1))
+    if row.alone and row.en[:1].isupper():
+        # "ميليشيات الحوثي الإيرانية": the name says whose; a nationality after it is a label
+        label = owner is not None and _demonym(clause.words[owner[1]].fold) is not None
+        return _entity(en), owner[1] if label else last
     if owner is not None and row.en in _PERSONAL_ROLES and _demonym(clause.words[owner[1]].fold):
         return None  # "المدرب الألماني": the coach's own nationality, not whose coach he is
     led = None if owner else _led_by(clause, last + 1)
