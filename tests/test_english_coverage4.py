@@ -300,3 +300,19 @@ def test_labels_after_a_named_body_lawsuits_and_defeats(title, headline):
 
 def test_raising_prices_is_no_lawsuit():
     assert not brief("مصر ترفع الأسعار").stated
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("مسؤول روسي: الهجوم فشل", "Russian official makes statement"),
+        ("الاستخبارات الأمريكية: الهجوم فشل", "US intelligence makes statement"),
+    ],
+)
+def test_an_official_or_intelligence_with_its_nationality_speaks(title, headline):
+    b = brief(title)
+    assert b.stated and b.title == headline
+
+
+def test_an_official_of_no_country_says_nothing():
+    assert not brief("مسؤول: الهجوم فشل").stated
