@@ -316,3 +316,20 @@ def test_an_official_or_intelligence_with_its_nationality_speaks(title, headline
 
 def test_an_official_of_no_country_says_nothing():
     assert not brief("مسؤول: الهجوم فشل").stated
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("روسيا تستخدم حق النقض ضد مشروع القرار", "Russia uses veto"),
+        ("روسيا تستخدم حق النقض ضد مشروع بشأن الأسلحة في سوريا", "Russia uses veto"),
+        ("مصر تحجز مقعدها في النهائي", "Egypt qualifies"),
+    ],
+)
+def test_vetoes_places_booked_and_what_a_place_is_about(title, headline):
+    b = brief(title)
+    assert b.stated and b.title == headline
+
+
+def test_using_anything_but_a_veto_is_no_news_verb():
+    assert not brief("مصر تستخدم الصواريخ").stated

@@ -61,6 +61,8 @@ OBJECTS_OF = MappingProxyType(
         "propose": frozenset({"plan", "initiative", "law", "budget", "strategy", "legislation"}),
         # "الكويت تصدر حكما" issues a ruling: تصدر tops only a list or a table.
         "top": frozenset({"list", "ranking", "standings", "table", "group"}),
+        # "تستخدم حق النقض" uses its veto; any other use is too plain to be the news
+        "use": frozenset({"veto"}),
     }
 )
 _QUANTITY_VERBS = frozenset({"fall", "rise", "grow", "slow"})
@@ -535,6 +537,7 @@ def _light_verb(clause: Clause, action: Action, rest: int) -> tuple[Action, int]
 
 
 BACKGROUND = frozenset({"بعد", "قبل", "عقب", "وسط", "رغم", "بسبب", "اثر", "اثناء", "خلال", "مع"})
+BACKGROUND |= {"بشان", "حول"}  # "بشأن الأسلحة في سوريا": what it is about has its own place
 
 
 _GROUP_NOUNS = frozenset({"forces", "guards", "brigades", "units", "rebels", "militias", "troops"})
