@@ -315,10 +315,12 @@ def _football_federation(clause: Clause, start: int) -> tuple[Entity, int] | Non
 
 def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
     """The actor a role or body noun phrase names from start, and its last word index."""
+    if _named_at(clause, start):
+        return None  # a listed name is named by its own English
     if (state := _state(clause, start) or _football_federation(clause, start)) is not None:
         return state
     row = _match(clause, start, "actor_nouns.tsv")
-    if row is None or _named_at(clause, start):
+    if row is None:
         return None
     last = start + len(row.words) - 1
     en = row.en
