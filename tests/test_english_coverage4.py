@@ -333,3 +333,19 @@ def test_vetoes_places_booked_and_what_a_place_is_about(title, headline):
 
 def test_using_anything_but_a_veto_is_no_news_verb():
     assert not brief("مصر تستخدم الصواريخ").stated
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("النفط يتراجع في التعاملات المبكرة", "Oil prices fall"),
+        ("النفط يقفز مجددا", "Oil prices rise"),
+    ],
+)
+def test_oil_alone_is_its_price(title, headline):
+    b = brief(title)
+    assert b.stated and b.title == headline
+
+
+def test_oil_does_nothing_but_rise_and_fall():
+    assert not brief("النفط يهدد مصر").stated

@@ -397,6 +397,8 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         actors, rest = _co_actors(clause, after, ok)
     if _court_misread(actors[0].entity, hit.form.action):
         return None
+    if actors[0].entity.en == "oil prices" and hit.form.action.key not in _QUANTITY_VERBS:
+        return None  # "النفط" alone is its price: it rises and falls, it does nothing else
     if hit.form.action.key in _QUANTITY_VERBS and not _quantity(actors[0].entity):
         return None  # "دمشق تتراجع" backs down: only prices and economies fall and rise
     action, rest = _light_verb(clause, hit.form.action, _after_time(clause, rest))
