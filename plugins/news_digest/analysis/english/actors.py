@@ -43,6 +43,8 @@ _BODY_ADJECTIVES = MappingProxyType(
         "البحريه": "naval",
         "العالميه": "global",
         "العربي": "Arab",
+        "العرب": "Arab",
+        "الدولي": "international",
     }
 )
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "envoy", "adviser"})
@@ -50,7 +52,7 @@ _PERSON_ROLES = frozenset({"president", "minister", "king", "prince", "leader", 
 # "في ولاية كاليفورنيا": the kind of place between "في" and its name.
 _REGION_NOUNS = frozenset({"ولايه", "مدينه", "محافظه", "اقليم", "جزيره", "منطقه"})
 # Roles a nationality qualifies as the person's own, never as whose the role is.
-_PERSONAL_ROLES = frozenset({"coach", "star", "player", "founder", "owner"})
+_PERSONAL_ROLES = frozenset({"coach", "manager", "star", "player", "founder", "owner"})
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,14 @@ def _match(clause: Clause, start: int, table: str) -> NounRow | None:
 
 def _span_at(clause: Clause, index: int) -> Span | None:
     return next((s for s in clause.names if s.first == index), None)
+
+
+def _named_at(clause: Clause, index: int) -> bool:
+    """A name whose English is certain starts at index. A body the tagger took for a name
+    and spelled by guess ("وزارة الصحة الفلسطينية" as "Wzarah Al-Shah ...") is read as the
+    role phrase it is (Palestinian health ministry)."""
+    span = _span_at(clause, index)
+    return span is not None and certain_name(span.entity)
 
 
 def _demonym(word: str) -> str | None:
@@ -274,10 +284,43 @@ def _title(clause: Clause, index: int) -> bool:
     return bare(clause.words[index].fold) in _TITLES
 
 
+def _state(clause: Clause, start: int) -> tuple[Entity, int] | None:
+    """ "ولاية ألاباما الأميركية": a state named as one acts as its government (English news:
+    "Alabama executes ..."); a country's nationality may follow."""
+    if start + 1 >= len(clause.words) or clause.words[start].fold != "ولايه":
+        return None
+    span = _span_at(clause, start + 1)
+    if span is None or span.clitic or span.entity.type != "place" or not certain_name(span.entity):
+        return None
+    if _iso_by_key().get(span.entity.key):
+        return None  # a country is no state of another
+    last = span.last
+    if last + 1 < len(clause.words) and _demonym(clause.words[last + 1].fold):
+        last += 1
+    en = span.entity.en
+    return Entity(f"role/{slugify(en)}", "", "place", en, 0, spelled="rule"), last
+
+
+def _football_federation(clause: Clause, start: int) -> tuple[Entity, int] | None:
+    """ "الاتحاد التونسي لكرة القدم": a federation says whose and of what sport only together;
+    "الاتحاد" with a nationality alone may be a union of states or of workers."""
+    words = [w.fold for w in clause.words[start : start + 4]]
+    if len(words) < 4 or words[0] not in ("الاتحاد", "اتحاد") or words[2:] != ["لكره", "القدم"]:
+        return None
+    demonym = _demonym(words[1])
+    if demonym is None:
+        return None
+    return _entity(f"{demonym} football federation"), start + 3
+
+
 def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
     """The actor a role or body noun phrase names from start, and its last word index."""
+    if _named_at(clause, start):
+        return None  # a listed name is named by its own English
+    if (state := _state(clause, start) or _football_federation(clause, start)) is not None:
+        return state
     row = _match(clause, start, "actor_nouns.tsv")
-    if row is None or _span_at(clause, start):
+    if row is None:
         return None
     last = start + len(row.words) - 1
     en = row.en
@@ -290,6 +333,10 @@ def role_actor(clause: Clause, start: int) -> tuple[Entity, int] | None:
     if named is not None and (row.alone or not is_role(named[0])):
         return named  # a bare "الرئيس" is named only by a person whose English is certain
     owner = _owner(clause, last + 1) or (None if definite else _whose(clause, last + 1))
+    if row.alone and row.en[:1].isupper():
+        # "ميليشيات الحوثي الإيرانية": the name says whose; a nationality after it is a label
+        label = owner is not None and _demonym(clause.words[owner[1]].fold) is not None
+        return _entity(en), owner[1] if label else last
     if owner is not None and row.en in _PERSONAL_ROLES and _demonym(clause.words[owner[1]].fold):
         return None  # "المدرب الألماني": the coach's own nationality, not whose coach he is
     led = None if owner else _led_by(clause, last + 1)

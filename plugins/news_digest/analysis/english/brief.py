@@ -35,6 +35,7 @@ from .headline import (
     verb_fact,
 )
 from .kinds import casualty_fact, story_kind
+from .quoted import join_quoted_subjects
 from .stand_ins import lead_roles, with_roles
 from .standfirst import english_ok, standfirst
 from .title_names import listed_names
@@ -84,7 +85,7 @@ def text_units(doc: Document, result: EntityResult) -> tuple[list[Clause], list[
     for entity, surface in listed_names(doc.title, result.entities):
         entities.append(entity)  # listed names the body writes otherwise ("واشنطن")
         surfaces[entity.key] = {surface}
-    title = clauses_of(doc.title, 0, surfaces, entities)
+    title = join_quoted_subjects(clauses_of(doc.title, 0, surfaces, entities), doc.title)
     lead: list[Clause] = []
     if sentences:
         # The entity stage found the dateline (filing place and outlet): the lead starts after it.
@@ -311,11 +312,16 @@ def _lead_tells_title(
     "نفت وزارة الدفاع ..."); a title quoting someone ("X: ...") by the lead's reporting verb,
     which names who speaks; any other title when it names the fact's actor or action.
     """
+    if fact.actor is not None and fact.actor.en.split()[-1] in _ATTRIBUTIONS:
+        return False  # "ذكرت مصادر ..." in a lead says where the news came from, not the news
     if _title_hedged(title):
         return fact.action.speech == "deny"
     if fact.action.speech and _quotes_someone(doc, title):
         return True
     return _agrees_with_title(fact, title, lead)
+
+
+_ATTRIBUTIONS = frozenset({"source", "sources", "media"})
 
 
 def _before_colon(doc: Document, title: list[Clause]) -> list[Clause]:

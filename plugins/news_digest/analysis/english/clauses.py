@@ -234,9 +234,12 @@ def clauses_of(
     split = _words(text, start)
     asked = "؟" in text or "?" in text
     uncertain = asked or bool({w.fold for c in split for w in c} & _UNCERTAIN)
+    teaser = None if sentence else _teaser(text, split)
     out = []
     end = start
-    for words in split:
+    for k, words in enumerate(split):
+        if teaser is not None:
+            uncertain = k >= teaser
         names = _name_spans(words, by_first)
         taken = {k for s in names for k in range(s.first, s.last + 1)}
         gap = text[end : words[0].start]
@@ -250,6 +253,26 @@ def clauses_of(
         out.append(Clause(tuple(words), tuple(names), hits, uncertain, quoted, comma))
         end = words[-1].end
     return out
+
+
+# A title's teaser question after its statement: "دراسة تحذر من ... فهل سنعود للقماش؟".
+_TEASERS = frozenset({"فهل", "فماذا", "فما", "فكيف", "فمن", "فلماذا", "ماذا", "هل", "كيف"})
+_TEASERS |= {"وماذا", "وهل", "وكيف", "ولماذا"}
+
+
+def _teaser(text: str, split: list[list[Word]]) -> int | None:
+    """The index of a title's closing question clause after "..", when all before it is a
+    plain statement (no question or condition word, no question mark): that statement is
+    the news, the question only invites reading on."""
+    for k in range(1, len(split)):
+        if split[k][0].fold not in _TEASERS:
+            continue
+        if ".." not in text[split[k - 1][-1].end : split[k][0].start]:
+            return None
+        before = text[: split[k][0].start]
+        plain = not ({w.fold for c in split[:k] for w in c} & _UNCERTAIN)
+        return k if plain and "؟" not in before and "?" not in before else None
+    return None
 
 
 def _has_verb(clause: Clause) -> bool:

@@ -87,6 +87,8 @@ def complement(clause: Clause, index: int, verb: Action) -> Complement | None:
         nxt = next((h for h in clause.actions if h.first == hit.last + 1), None)
         if nxt is not None and nxt.form.pos == "noun":
             hit, masdar = nxt, nxt.form.action  # else the launching itself: "إطلاق قمر"
+        elif masdar.key != "launch":
+            return None  # "أعلنت تنفيذ أحكام": what is carried out is unread, no "operation"
     if verb.key in _TO_VERBS:
         to = f" to {masdar.en}"
         action = replace(

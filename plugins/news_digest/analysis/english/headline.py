@@ -15,11 +15,14 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from ..entities import Entity
-from .actors import is_role, noun_object, role_actor
+from .actors import is_role, role_actor
 from .clauses import ActionHit, Clause, Span, is_time
 from .complements import complement
 from .lexicon import Action, load_actions
+from .objects import PERSON_OBJECT_VERBS, object_span, prep_object
+from .people import is_people
 from .trusted import certain_name, role_words, title_words, trusted
+from .verdicts import verdict
 
 MAX_NAMES = 3
 # Words that, shortly before a verb, stop it being a plain statement of fact.
@@ -38,11 +41,6 @@ _CLASSIFIERS = frozenset({"شركه", "نادي", "منظمه", "موقع", "ت�
 _CLASSIFIERS |= {"جماعه", "تنظيم", "ميليشيا", "ميليشيات", "مليشيا"}
 # Contests: a person beats a person, a team a team ("رونالدو يسحق يوفنتوس" is his team's win).
 _CONTESTS = frozenset({"beat", "draw", "lose", "face", "knock out"})
-# Verbs whose plain object may be a role ("يستقبل ولي العهد"), not any verb ("يرفض نجم").
-_ROLE_OBJECT_VERBS = frozenset({"receive", "meet", "call", "congratulate", "thank", "summon"})
-_ROLE_OBJECT_VERBS |= {"visit", "dismiss", "appoint", "hold talks", "discuss"}
-_PERSON_OBJECT_VERBS = frozenset({"arrest", "kidnap", "detain", "execute", "jail", "free"})
-_PERSON_OBJECT_VERBS |= {"release", "deport", "expel", "kill", "injure", "try", "sentence"}
 # Plain nouns of people (object_nouns.tsv), objects of the verbs above only: "تقتل شابا".
 _PEOPLE = frozenset({"man", "woman", "child", "journalist", "soldier", "teenager"})
 # Verbs whose object is never a person: a role right after their subject is its apposition.
@@ -63,10 +61,10 @@ OBJECTS_OF = MappingProxyType(
         "propose": frozenset({"plan", "initiative", "law", "budget", "strategy", "legislation"}),
         # "الكويت تصدر حكما" issues a ruling: تصدر tops only a list or a table.
         "top": frozenset({"list", "ranking", "standings", "table", "group"}),
+        # "تستخدم حق النقض" uses its veto; any other use is too plain to be the news
+        "use": frozenset({"veto"}),
     }
 )
-# Verbs whose plain-noun object follows "لـ", "بـ" or "إلى" (see _prep_object).
-_PREP_OBJECT_VERBS = frozenset({"call for", "demand"})
 _QUANTITY_VERBS = frozenset({"fall", "rise", "grow", "slow"})
 # What rises and falls: "رئيس روما يقفز في نافورة" jumps, no price rises.
 _QUANTITIES = frozenset({"prices", "economy", "exchange", "currency", "rate", "rates", "index"})
@@ -254,6 +252,11 @@ def _after_time(clause: Clause, index: int) -> int:
 def _role_span(clause: Clause, start: int, last: int | None) -> Span | None:
     """A role or body phrase from start (ending at last, when given) as the actor's span."""
     found = role_actor(clause, start)
+    word = clause.words[start] if start < len(clause.words) else None
+    if found is None and start == 0 and word is not None and word.fold.startswith("و"):
+        # "..والتحالف يدمر": the "و" opening the clause joins clauses, the role is its subject
+        bare_word = replace(word, fold=word.fold[1:])
+        found = role_actor(replace(clause, words=(bare_word, *clause.words[1:])), 0)
     if found is None or (last is not None and found[1] != last):
         return None
     return Span(start, found[1], found[0], "")
@@ -275,13 +278,17 @@ def _first_of_joined(clause: Clause, last: Span, ok) -> Span | None:
 def _subject_before(clause: Clause, hit: ActionHit, ok) -> Span | None:
     """Subject first: the name right before the verb, with only role words before it."""
     span = _span_ending(clause, hit.first - 1)
-    if span is None or span.first > 0:  # "وزير خارجية مصر يزور": the role, not the country
+    if span is None or span.first > 0 or not certain_name(span.entity):
+        # "وزير خارجية مصر يزور": the role, not the country; a body spelled by guess: its role
         role = _role_span(clause, 0, hit.first - 1)
         if role is not None or span is None:
             return role
-    if span.clitic == "و":
+    # "..وموسكو تتوعد": a "و" opening the clause joins it to the one before, not the name
+    # to another name
+    opening = span.clitic == "و" and span.first == 0
+    if span.clitic == "و" and not opening:
         return _first_of_joined(clause, span, ok)
-    if span.clitic or not ok(span.entity):
+    if (span.clitic and not opening) or not ok(span.entity):
         return None
     if span.first and span.entity.type != "person" and not _classified(clause, span.first):
         return None  # "مدرب توتنهام يحذر": the club is the coach's, not the subject
@@ -390,12 +397,16 @@ def verb_fact(clause: Clause, hit: ActionHit, countries, excluded) -> Fact | Non
         actors, rest = _co_actors(clause, after, ok)
     if _court_misread(actors[0].entity, hit.form.action):
         return None
+    if actors[0].entity.en == "oil prices" and hit.form.action.key not in _QUANTITY_VERBS:
+        return None  # "النفط" alone is its price: it rises and falls, it does nothing else
     if hit.form.action.key in _QUANTITY_VERBS and not _quantity(actors[0].entity):
         return None  # "دمشق تتراجع" backs down: only prices and economies fall and rise
     action, rest = _light_verb(clause, hit.form.action, _after_time(clause, rest))
     rest = _after_time(clause, rest)
-    target = _target_after(clause, rest, action) or _object_span(clause, rest, action)
-    target = target or _prep_object(clause, rest, action)
+    target = _target_after(clause, rest, action) or object_span(clause, rest, action)
+    target = target or prep_object(clause, rest, action)
+    if target is None and (found := verdict(clause, rest, actors[0].entity)) is not None:
+        action, target = found  # "قضت محكمة بإعدام 6 نساء": sentences 6 women to death
     if target is None:
         action, rest, target = _with_complement(clause, rest, action)
     if target is not None and target.first == rest + 1 and clause.words[rest].fold == "مع":
@@ -439,7 +450,7 @@ def _with_complement(clause: Clause, rest: int, action: Action):
     target = None
     if comp.takes_object:
         target = _target_after(clause, comp.rest, comp.action)
-        target = target or _object_span(clause, comp.rest, comp.action)
+        target = target or object_span(clause, comp.rest, comp.action)
     if target is None and not comp.action.bare:
         return action, rest, None
     return comp.action, comp.rest, target
@@ -507,46 +518,14 @@ def _object_fits(action: Action, actor: Entity, target: Span | None) -> bool:
         return False  # "تستعيد خدمة الإنترنت" restores a service: nothing is captured
     if thing and action.key == "hack" and ground:
         return False  # "تخترق مواقع" breaks through positions: no hacking
-    person = thing and target.entity.en.split()[-1] in _PEOPLE
-    if action.key in _PERSON_OBJECT_VERBS and thing and not person:
+    person = thing and (target.entity.en.split()[-1] in _PEOPLE or is_people(target.entity))
+    if action.key in PERSON_OBJECT_VERBS and thing and not person:
         return False  # "خطف هدفا" snatches a goal: only people are kidnapped, jailed ...
-    if person and action.key not in _PERSON_OBJECT_VERBS:
+    if person and action.key not in PERSON_OBJECT_VERBS:
         return False  # "يستقبل رجلا": someone unnamed is news only as a victim
     if action.key in ("award", "announce") and not thing:
         return False  # "أعلن الرئيس الحداد": what is announced is no name ("NASA announces NASA")
     return action.key not in _CONTESTS or target.entity.type == actor.type
-
-
-def _object_span(clause: Clause, index: int, action: Action) -> Span | None:
-    """A plain-noun or role object, for verbs that take one directly ("يمدد عقد" extends
-    contract, "يستقبل ولي العهد السعودي" receives the Saudi crown prince)."""
-    if action.prep or action.speech == "say" or _span_at(clause, index) is not None:
-        return None
-    about = action.key == "announce" and index < len(clause.words)
-    if index < len(clause.words) and clause.words[index].fold == "علي":
-        index += 1  # "سيطر على منطقة": English takes the object directly (captures area)
-    elif about and clause.words[index].fold == "عن":
-        index += 1  # "أعلن عن خطة": announces plan
-    found = noun_object(clause, index)
-    if found is None and action.key in _ROLE_OBJECT_VERBS:
-        found = role_actor(clause, index)
-    return Span(index, found[1], found[0], "") if found else None
-
-
-def _prep_object(clause: Clause, index: int, action: Action) -> Span | None:
-    """A plain-noun object after the preposition the verb governs: "دعت لاجتماع" calls for a
-    meeting, "دعت إلى اجتماع" too, "طالبت بتحقيق" demands an investigation."""
-    if action.key not in _PREP_OBJECT_VERBS or index >= len(clause.words):
-        return None
-    word = clause.words[index]
-    if word.fold == "الي":
-        found = noun_object(clause, index + 1)
-        return Span(index + 1, found[1], found[0], "الي") if found else None
-    if word.fold[:1] not in ("ل", "ب") or _span_at(clause, index) is not None:
-        return None
-    unglued = (*clause.words[:index], replace(word, fold=word.fold[1:]), *clause.words[index + 1 :])
-    found = noun_object(replace(clause, words=unglued), index)
-    return Span(index, found[1], found[0], word.fold[0]) if found else None
 
 
 def _light_verb(clause: Clause, action: Action, rest: int) -> tuple[Action, int]:
@@ -560,11 +539,13 @@ def _light_verb(clause: Clause, action: Action, rest: int) -> tuple[Action, int]
 
 
 BACKGROUND = frozenset({"بعد", "قبل", "عقب", "وسط", "رغم", "بسبب", "اثر", "اثناء", "خلال", "مع"})
+BACKGROUND |= {"بشان", "حول"}  # "بشأن الأسلحة في سوريا": what it is about has its own place
 
 
 _GROUP_NOUNS = frozenset({"forces", "guards", "brigades", "units", "rebels", "militias", "troops"})
 _GROUP_NOUNS |= {"police", "authorities", "protesters", "gunmen", "prosecutors", "defences"}
-_GROUP_NOUNS |= {"prices", "aircraft", "researchers", "stocks"}
+_GROUP_NOUNS |= {"prices", "aircraft", "researchers", "stocks", "officials", "leaders"}
+_GROUP_NOUNS |= {"ministers", "sources", "media"}
 
 
 def is_plural(entity: Entity) -> bool:

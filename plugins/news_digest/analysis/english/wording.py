@@ -13,6 +13,7 @@ from types import MappingProxyType
 from ..entities import Entity
 from .actors import is_role
 from .headline import Fact, is_plural
+from .people import in_running_text, is_people
 
 BARE_SPEECH = MappingProxyType(
     {
@@ -69,6 +70,8 @@ def headline(fact: Fact) -> str:
 def _the(entity: Entity) -> str:
     """Plural groups and role nouns take "the" in running text ("the Houthis", "the Syrian
     army"); names and places do not."""
+    if is_people(entity):
+        return in_running_text(entity)
     if entity.en.startswith("the ") or entity.en.endswith(" prices"):
         return entity.en  # "oil prices rose": prices in general, not particular ones
     return f"the {entity.en}" if is_plural(entity) or is_role(entity) else entity.en
