@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ...arabic import fold
 from .boundaries import (
@@ -461,6 +462,21 @@ _RULES = (
     person_by_shape,
 )
 WITH_TAGGER = tuple(r for r in _RULES if r not in _UNCUED_PERSONS)
+# The rules whose first test looks at their own token only (see may_start_rule).
+_GATED = frozenset(WITH_TAGGER)
+_HEADS = _MEDIA_NOUNS | NAMED_HEADS | frozenset(_ORG_HEADS) | _PLACE_HEADS
+
+
+@lru_cache(maxsize=50_000)  # once per distinct word, not per position: words recur
+def may_start_rule(fold: str, role_firsts: frozenset[str]) -> bool:
+    """Whether a gated rule can fire at an Arabic token of this folded form: a superset of
+    their own first tests (a head noun, a role's first word, a preposition of place, behind a
+    clitic too). Most tokens start none, and trying seven rules at every position cost more
+    than what they find."""
+    plain = fold[1:] if fold[:1] in ("و", "ف") else fold
+    if fold in role_firsts or plain in role_firsts or fold in _TO_PLACE or plain in _TO_PLACE:
+        return True
+    return any(fold[plen:] in _HEADS or form in _HEADS for plen, form, _ in readings(fold))
 
 
 def _other_first_name(toks: Sequence[Tok], hit: Hit, gaz: Gazetteer) -> bool:
@@ -484,6 +500,10 @@ def _mark(hits: dict[int, Hit], start: int, end: int, rule: str) -> None:
             hits[k] = replace(hit, rule=rule)
 
 
+def _may_fire(tok: Tok, gaz: Gazetteer) -> bool:
+    return tok.latin or may_start_rule(tok.fold, gaz.role_firsts)
+
+
 def sentence_hits(toks: Sequence[Tok], gaz: Gazetteer, rules: tuple = ()) -> dict[int, Hit]:
     """Token index -> hit covering it (the gazetteer first, then the rules on the rest)."""
     hits: dict[int, Hit] = {}
@@ -493,10 +513,11 @@ def sentence_hits(toks: Sequence[Tok], gaz: Gazetteer, rules: tuple = ()) -> dic
         if hit is not None and not _other_first_name(toks, hit, gaz):
             add(hits, hit)
         i = hit.last if hit is not None else i + 1
+    gated = bool(rules) and _GATED.issuperset(rules)
     i = 0
     while i < len(toks):
         nxt = i
-        if i not in hits:
+        if i not in hits and (not gated or _may_fire(toks[i], gaz)):
             for rule in rules or _RULES:
                 nxt = rule(toks, i, hits, gaz)
                 if nxt != i:

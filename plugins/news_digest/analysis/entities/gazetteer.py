@@ -83,6 +83,14 @@ class Gazetteer:
     # Folded form -> common | given | family | proper (words.tsv, generated from library data):
     # tells everyday words from names where no rule or list decides.
     words: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # The keys of ``index`` and ``loose_index`` as frozensets: hashable, so a token can be
+    # checked against both once per distinct word (candidates.may_start_listed).
+    firsts: frozenset[str] = field(init=False, default=frozenset(), repr=False)
+    loose_firsts: frozenset[str] = field(init=False, default=frozenset(), repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "firsts", frozenset(self.index))
+        object.__setattr__(self, "loose_firsts", frozenset(self.loose_index))
 
 
 def bare(token: str) -> str:

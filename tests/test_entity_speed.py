@@ -1,0 +1,71 @@
+"""The shortcuts that make entity extraction cheaper find exactly what the full work finds
+(sentences of our own wording)."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+from news_digest.analysis.entities import tokenize
+from news_digest.analysis.entities.candidates import gazetteer_match, may_start_listed
+from news_digest.analysis.entities.cues import WITH_TAGGER, may_start_rule, sentence_hits
+from news_digest.analysis.entities.gazetteer import load_gazetteer
+
+SENTENCES = (
+    "قال وزير الخارجية المصري سامح شكري إن القاهرة ترحب بالمبادرة الجديدة.",
+    "وصل مراسل الجزيرة إلى مدينة قندهار صباح اليوم بعد رحلة طويلة.",
+    "أعلنت شركة إنرون عن خسائر كبيرة في تقريرها السنوي للعام الماضي.",
+    "وتوجه الوفد نحو بلدة صغيرة قرب الحدود مع ممثلين عن حزب الأحرار.",
+    'ذكرت وكالة Reuters أن الرئيس الفرنسي زار جامعة القاهرة وقناة "النهار" أمس.',
+    "والتقى المتحدث باسم الحكومة الألمانية بنظيره في بغداد ثم عاد إلى برلين.",
+    "وقالت أنغيلا ميركل للصحفيين إن فريق فيراري سيشارك في السباق المقبل.",
+)
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def _ungated(rules):
+    # The same rules under the same names, but not the gated set: every rule at every token.
+    return tuple(functools.wraps(rule)(lambda *args, rule=rule: rule(*args)) for rule in rules)
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_gated_rules_find_what_every_rule_at_every_token_finds(gaz, text):
+    toks = tokenize(text)
+    assert sentence_hits(toks, gaz, WITH_TAGGER) == sentence_hits(toks, gaz, _ungated(WITH_TAGGER))
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_a_rule_fires_only_where_the_precheck_allows_it(gaz, text):
+    toks = tokenize(text)
+    for i, tok in enumerate(toks):
+        fired = any(rule(toks, i, {}, gaz) != i for rule in WITH_TAGGER)
+        assert not fired or tok.latin or may_start_rule(tok.fold, gaz.role_firsts), tok.text
+
+
+def test_rule_precheck_on_heads_roles_and_prepositions(gaz):
+    words = {t.text: t.fold for t in tokenize("وزير بمدينة نحو مراسل للشركة الطقس جميل")}
+    assert may_start_rule(words["وزير"], gaz.role_firsts)
+    assert may_start_rule(words["بمدينة"], gaz.role_firsts)
+    assert may_start_rule(words["نحو"], gaz.role_firsts)
+    assert may_start_rule(words["مراسل"], gaz.role_firsts)
+    assert not may_start_rule(words["الطقس"], gaz.role_firsts)
+    assert not may_start_rule(words["جميل"], gaz.role_firsts)
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_a_listed_name_starts_only_where_the_precheck_allows_it(gaz, text):
+    toks = tokenize(text)
+    for i, tok in enumerate(toks):
+        if gazetteer_match(toks, i, gaz) is not None:
+            assert may_start_listed(tok.readings, gaz.firsts, gaz.loose_firsts), tok.text
+
+
+def test_listed_precheck_on_exact_and_other_spellings(gaz):
+    toks = {t.text: t for t in tokenize("وبالقاهرة أنغيلا الطقس")}
+    for word, listed in (("وبالقاهرة", True), ("أنغيلا", True), ("الطقس", False)):
+        found = may_start_listed(toks[word].readings, gaz.firsts, gaz.loose_firsts)
+        assert found is listed, word
