@@ -6,10 +6,11 @@ from __future__ import annotations
 import functools
 
 import pytest
-from news_digest.analysis.entities import tokenize
+from news_digest.analysis.entities import joint, tokenize
 from news_digest.analysis.entities.candidates import gazetteer_match, may_start_listed
 from news_digest.analysis.entities.cues import WITH_TAGGER, may_start_rule, sentence_hits
 from news_digest.analysis.entities.gazetteer import load_gazetteer
+from news_digest.analysis.entities.romanize import load_model
 
 SENTENCES = (
     "قال وزير الخارجية المصري سامح شكري إن القاهرة ترحب بالمبادرة الجديدة.",
@@ -69,3 +70,33 @@ def test_listed_precheck_on_exact_and_other_spellings(gaz):
     for word, listed in (("وبالقاهرة", True), ("أنغيلا", True), ("الطقس", False)):
         found = may_start_listed(toks[word].readings, gaz.firsts, gaz.loose_firsts)
         assert found is listed, word
+
+
+def _ended_in_full(model, pending, keep, nbest):
+    # The END scores one by one and a full sort: what joint._ended shortcuts.
+    scored = {}
+    for (score, history, spelled), steps in pending:
+        for logp, token, english in zip(steps.logps, steps.tokens, steps.english, strict=True):
+            total = (score + logp) + model.logprob((*history, token)[keep:], joint.END)
+            name = spelled + english
+            if name:
+                old = scored.get(name)
+                scored[name] = total if old is None else joint._logaddexp(old, total)
+    return sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:nbest]
+
+
+@pytest.mark.parametrize("word", ["سامر", "جينسون", "كريستيانو", "ب"])
+def test_name_model_end_scores_match_the_full_computation(word):
+    model = load_model()
+    if model is None:
+        pytest.skip("no name model")
+    keep = -(model.order - 1)
+    start = (joint.START,)[keep:]
+    longer = (*start, *(model.joint_tokens[c][0] for c in "سام"))[keep:]
+    hyps = [(0.0, start, ""), (-1.5, start, "x"), (-2.0, longer, "sam")]
+    pending = [(h, joint.option_steps(model, h[1][keep:], word[-1])) for h in hyps]
+    for nbest in (1, 4, 50):
+        assert joint._ended(model, pending, keep, nbest) == _ended_in_full(
+            model, pending, keep, nbest
+        )
+    assert joint.decode(model, word)

@@ -4,7 +4,7 @@ An interpolated Witten-Bell n-gram model over joint (Arabic chunk, English chunk
 from ``data/name_model.tsv`` (trained by ``tools/build_name_data.py``). Decoding spells one
 Arabic key as the ``NBEST`` most likely English strings, by a beam search over the chunks.
 
-Two things keep decoding cheap without changing a single score:
+Three things keep decoding cheap without changing a single score:
 
 - the probabilities of all English options of a chunk are computed as one vector per history,
   and a history the model never saw is skipped for its longest seen suffix (interpolation
@@ -12,7 +12,9 @@ Two things keep decoding cheap without changing a single score:
   histories;
 - a hypothesis's extensions are not all built before pruning: a candidate that scores below
   the ``beam``-th best extension of some single hypothesis can never be among the ``beam``
-  best, so only those at or above that threshold are built and pruned as before.
+  best, so only those at or above that threshold are built and pruned as before;
+- the END scores that close the last hypotheses come as one memoised vector per (last tokens,
+  chunk), and only the ``nbest`` best spellings are sorted out.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class Steps:
     tokens: tuple[str, ...]  # its joint token ("chunk|english")
     english: tuple[str, ...]
     ranked: tuple[int, ...]  # option indexes, most likely first
+    chunk: str = ""  # the Arabic chunk whose options these are
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,8 @@ class JointModel:
     # and -> Steps (see option_steps).
     _option_memo: dict = field(default_factory=dict, compare=False, repr=False)
     _step_memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # (last order-2 tokens, Arabic chunk) -> log probability of END after each option (_ended).
+    _end_memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def logprob(self, history: tuple[str, ...], token: str) -> float:
         # Keyed by the seen suffix: the same value (see seen_suffix), far more memo hits.
@@ -189,10 +194,10 @@ def option_steps(model: JointModel, context: tuple[str, ...], chunk: str) -> Ste
     key = (seen, chunk)
     found = model._step_memo.get(key)
     if found is None:
-        logps = tuple(math.log(p) for p in option_probs(model, seen, chunk))
+        logps = tuple(map(math.log, option_probs(model, seen, chunk)))
         options = model.options.get(chunk, ())
         ranked = tuple(sorted(range(len(logps)), key=logps.__getitem__, reverse=True))
-        found = Steps(logps, model.joint_tokens.get(chunk, ()), options, ranked)
+        found = Steps(logps, model.joint_tokens.get(chunk, ()), options, ranked, chunk)
         _remember(model._step_memo, key, found, OPTION_MEMO_MAX)
     return found
 
@@ -276,10 +281,24 @@ def _ended(
     """Every extension of the last hypotheses, closed by END (none pruned: they all add up)."""
     scored: dict[str, float] = {}
     for (score, history, spelled), steps in pending:
-        for logp, token, english in zip(steps.logps, steps.tokens, steps.english, strict=True):
-            total = (score + logp) + model.logprob((*history, token)[keep:], END)
+        ends = _end_logprobs(model, history[keep + 1 :] if keep < -1 else (), steps)
+        for logp, end, english in zip(steps.logps, ends, steps.english, strict=True):
+            total = (score + logp) + end
             name = spelled + english
             if name:  # one spelling, several segmentations: their probabilities add up
                 old = scored.get(name)
                 scored[name] = total if old is None else _logaddexp(old, total)
-    return sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:nbest]
+    # The nbest smallest of (-score, name): a full sort's first nbest (names are distinct).
+    best = heapq.nsmallest(nbest, [(-total, name) for name, total in scored.items()])
+    return [(name, -negated) for negated, name in best]
+
+
+def _end_logprobs(model: JointModel, prefix: tuple[str, ...], steps: Steps) -> tuple[float, ...]:
+    """log P(END) after ``prefix`` and each option of ``steps``, as ``logprob`` gives it;
+    memoised, since the last hypotheses of many words share their last tokens."""
+    key = (prefix, steps.chunk)
+    found = model._end_memo.get(key)
+    if found is None:
+        found = tuple(model.logprob((*prefix, token), END) for token in steps.tokens)
+        _remember(model._end_memo, key, found, OPTION_MEMO_MAX)
+    return found
