@@ -100,3 +100,17 @@ def test_name_model_end_scores_match_the_full_computation(word):
             model, pending, keep, nbest
         )
     assert joint.decode(model, word)
+
+
+def test_option_probabilities_do_not_depend_on_what_the_memos_hold():
+    model = load_model()
+    if model is None:
+        pytest.skip("no name model")
+    history = next(h for h in model.history if len(h) == model.order - 1)  # a seen one
+    warm = joint.option_probs(model, history, "م")
+    for memo in (model._option_memo, model._short_memo, model._step_memo, model._end_memo):
+        memo.clear()
+    assert joint.option_probs(model, history, "م") == warm
+    assert all(len(key[0]) <= 1 for key in model._short_memo)
+    assert model._option_memo and all(len(key[0]) > 1 for key in model._option_memo)
+    assert joint.decode(model, "سامر") == joint.decode(model, "سامر")

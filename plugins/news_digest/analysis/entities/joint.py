@@ -38,6 +38,10 @@ MEMO_MAX = 50_000  # entries of the model's probability memo (about 20 MB)
 # seen histories only, 500 already catch most lookups; worker processes each keep their own.
 OPTION_MEMO_MAX = 500
 NBEST = 4
+# Entries of the memo of option probabilities after a history of one token or none: all longer
+# histories interpolate with them, and clearing them with the rest made about a third of all
+# vectors again. Articles meet a few thousand such keys (a vector each: ~12 MB when full).
+SHORT_MEMO_MAX = 4000
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,9 @@ class JointModel:
     # and -> Steps (see option_steps).
     _option_memo: dict = field(default_factory=dict, compare=False, repr=False)
     _step_memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # The option probabilities after histories of one token or none, kept apart (see
+    # SHORT_MEMO_MAX): every longer history's vector is built on them.
+    _short_memo: dict = field(default_factory=dict, compare=False, repr=False)
     # (last order-2 tokens, Arabic chunk) -> log probability of END after each option (_ended).
     _end_memo: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -168,7 +175,9 @@ def option_probs(model: JointModel, history: tuple[str, ...], chunk: str) -> tup
     (a seen history: see ``seen_suffix``), memoised at every order: the shorter histories are
     shared by many longer ones. Each value is ``mix`` of the option, computed alike."""
     key = (history, chunk)
-    found = model._option_memo.get(key)
+    short = len(history) <= 1
+    memo = model._short_memo if short else model._option_memo
+    found = memo.get(key)
     if found is not None:
         return found
     if history:
@@ -184,7 +193,7 @@ def option_probs(model: JointModel, history: tuple[str, ...], chunk: str) -> tup
         for index, count in model.seen.get(key, ()):
             probs[index] = (count + types * lower[index]) / denom
         found = tuple(probs)
-    _remember(model._option_memo, key, found, OPTION_MEMO_MAX)
+    _remember(memo, key, found, SHORT_MEMO_MAX if short else OPTION_MEMO_MAX)
     return found
 
 
