@@ -303,11 +303,20 @@ def _ended(
 
 
 def _end_logprobs(model: JointModel, prefix: tuple[str, ...], steps: Steps) -> tuple[float, ...]:
-    """log P(END) after ``prefix`` and each option of ``steps``, as ``logprob`` gives it;
-    memoised, since the last hypotheses of many words share their last tokens."""
+    """``model.logprob((*prefix, token), END)`` for each option of ``steps``, memoised: the
+    last hypotheses of many words share their last tokens. The seen suffix and the memo are
+    looked up here, a call per option being most of the cost (``prefix``: order-2 tokens)."""
     key = (prefix, steps.chunk)
     found = model._end_memo.get(key)
-    if found is None:
-        found = tuple(model.logprob((*prefix, token), END) for token in steps.tokens)
-        _remember(model._end_memo, key, found, OPTION_MEMO_MAX)
+    if found is not None:
+        return found
+    ends = []
+    for token in steps.tokens:
+        history = (*prefix, token) if model.order > 1 else ()
+        while history and history not in model.history:
+            history = history[1:]
+        logp = model._memo.get((history, END))
+        ends.append(model.logprob(history, END) if logp is None else logp)
+    found = tuple(ends)
+    _remember(model._end_memo, key, found, OPTION_MEMO_MAX)
     return found
