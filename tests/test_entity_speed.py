@@ -20,6 +20,7 @@ SENTENCES = (
     'ذكرت وكالة Reuters أن الرئيس الفرنسي زار جامعة القاهرة وقناة "النهار" أمس.',
     "والتقى المتحدث باسم الحكومة الألمانية بنظيره في بغداد ثم عاد إلى برلين.",
     "وقالت أنغيلا ميركل للصحفيين إن فريق فيراري سيشارك في السباق المقبل.",
+    "ودعا مجلس الأمن الدولي إلى وقف إطلاق النار وعلى الحكومة السورية الالتزام به.",
 )
 
 
@@ -114,3 +115,41 @@ def test_option_probabilities_do_not_depend_on_what_the_memos_hold():
     assert all(len(key[0]) <= 1 for key in model._short_memo)
     assert model._option_memo and all(len(key[0]) > 1 for key in model._option_memo)
     assert joint.decode(model, "سامر") == joint.decode(model, "سامر")
+
+
+def _patterns_in_full(toks, i, gaz):
+    # Every pattern of every reading's first token that goes on in the text: the full scan the
+    # split index shortcuts.
+    found = []
+    for _plen, form, _article in toks[i].readings:
+        for pattern in gaz.index.get(form, ()):
+            size = len(pattern.tokens)
+            if i + size > len(toks):
+                continue
+            if all(toks[i + k].readings[0][1] == pattern.tokens[k] for k in range(1, size)):
+                found.append(pattern)
+    return found
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_the_split_index_keeps_every_pattern_that_goes_on(gaz, text):
+    toks = tokenize(text)
+    for i, tok in enumerate(toks):
+        after = toks[i + 1].readings[0][1] if i + 1 < len(toks) else ""
+        split = [
+            pattern
+            for _plen, form, _article in tok.readings
+            for pattern in gaz.by_second.get((form, after), ()) + gaz.singles.get(form, ())
+        ]
+        assert [p for p in split if p in _patterns_in_full(toks, i, gaz)] == _patterns_in_full(
+            toks, i, gaz
+        ), tok.text
+
+
+def test_the_split_index_holds_the_index_in_its_order(gaz):
+    for first in ("علي", "مجلس", "حزب"):
+        patterns = gaz.index[first]
+        longer = [p for p in patterns if len(p.tokens) > 1]
+        assert patterns == tuple(longer) + gaz.singles.get(first, ())
+        for pattern in longer:
+            assert pattern in gaz.by_second[(first, pattern.tokens[1])]

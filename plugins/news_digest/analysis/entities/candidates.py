@@ -110,8 +110,10 @@ def gazetteer_match(toks: Sequence[Tok], i: int, gaz: Gazetteer) -> Hit | None:
     if not may_start_listed(toks[i].readings, gaz.firsts, gaz.loose_firsts):
         return None
     best: tuple[int, int, GazetteerEntry] | None = None
+    # Only the patterns whose second token is the next word's can go on (see _continues).
+    after = toks[i + 1].readings[0][1] if i + 1 < len(toks) else ""
     for plen, form, article in toks[i].readings:
-        for pattern in gaz.index.get(form, ()):
+        for pattern in gaz.by_second.get((form, after), ()) + gaz.singles.get(form, ()):
             size = len(pattern.tokens)
             if best is not None and size <= best[0] - i:
                 break
