@@ -53,6 +53,7 @@ from .candidates import (
     gazetteer_match,
     is_stop,
     make_hit,
+    may_start_listed,
     readings,
     tokenize,
     unique,
@@ -500,24 +501,25 @@ def _mark(hits: dict[int, Hit], start: int, end: int, rule: str) -> None:
             hits[k] = replace(hit, rule=rule)
 
 
-def _may_fire(tok: Tok, gaz: Gazetteer) -> bool:
-    return tok.latin or may_start_rule(tok.fold, gaz.role_firsts)
-
-
 def sentence_hits(toks: Sequence[Tok], gaz: Gazetteer, rules: tuple = ()) -> dict[int, Hit]:
     """Token index -> hit covering it (the gazetteer first, then the rules on the rest)."""
     hits: dict[int, Hit] = {}
+    firsts, loose = gaz.firsts, gaz.loose_firsts
     i = 0
     while i < len(toks):
-        hit = gazetteer_match(toks, i, gaz)
+        # Most words start no listed name: the cached check spares the call.
+        listed = may_start_listed(toks[i].readings, firsts, loose)
+        hit = gazetteer_match(toks, i, gaz) if listed else None
         if hit is not None and not _other_first_name(toks, hit, gaz):
             add(hits, hit)
         i = hit.last if hit is not None else i + 1
     gated = bool(rules) and _GATED.issuperset(rules)
+    role_firsts = gaz.role_firsts
     i = 0
     while i < len(toks):
         nxt = i
-        if i not in hits and (not gated or _may_fire(toks[i], gaz)):
+        tok = toks[i]  # the gated rules test Latin words themselves
+        if i not in hits and (not gated or tok.latin or may_start_rule(tok.fold, role_firsts)):
             for rule in rules or _RULES:
                 nxt = rule(toks, i, hits, gaz)
                 if nxt != i:
