@@ -131,7 +131,9 @@ def gazetteer_match(toks: Sequence[Tok], i: int, gaz: Gazetteer) -> Hit | None:
     return make_hit(toks, i, last, plen, entry.type, entry=entry, group=entry.key)
 
 
-@lru_cache(maxsize=50_000)  # once per distinct word, not per position: words recur
+# Once per distinct word, not per position. 20,000 words (~4 MB) keep 95% of the hits of
+# 50,000 over 3,000 articles, in 5 MB less.
+@lru_cache(maxsize=20_000)
 def may_start_listed(
     tok_readings: tuple[tuple[int, str, bool], ...], firsts: frozenset[str], loose: frozenset[str]
 ) -> bool:

@@ -40,7 +40,7 @@ OPTION_MEMO_MAX = 500
 NBEST = 4
 # Entries of the memo of option probabilities after a history of one token or none: all longer
 # histories interpolate with them, and clearing them with the rest made about a third of all
-# vectors again. Articles meet a few thousand such keys (a vector each: ~12 MB when full).
+# vectors again. Articles meet a few thousand such keys (a vector each: ~13 MB when full).
 SHORT_MEMO_MAX = 4000
 
 
