@@ -83,6 +83,35 @@ class Gazetteer:
     # Folded form -> common | given | family | proper (words.tsv, generated from library data):
     # tells everyday words from names where no rule or list decides.
     words: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # The keys of ``index`` and ``loose_index`` as frozensets: hashable, so a token can be
+    # checked against both once per distinct word (candidates.may_start_listed).
+    firsts: frozenset[str] = field(init=False, default=frozenset(), repr=False)
+    loose_firsts: frozenset[str] = field(init=False, default=frozenset(), repr=False)
+    # ``index`` split by the second token: (first, second) -> the longer patterns, and first
+    # -> the one-token ones, each in index order. علي (also the folded على) starts dozens of
+    # names; only those going on with the text's next word need a look.
+    by_second: Mapping[tuple[str, str], tuple[Pattern, ...]] = field(
+        init=False, default_factory=lambda: MappingProxyType({}), repr=False
+    )
+    singles: Mapping[str, tuple[Pattern, ...]] = field(
+        init=False, default_factory=lambda: MappingProxyType({}), repr=False
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "firsts", frozenset(self.index))
+        object.__setattr__(self, "loose_firsts", frozenset(self.loose_index))
+        longer: dict[tuple[str, str], list[Pattern]] = {}
+        singles: dict[str, list[Pattern]] = {}
+        for first, patterns in self.index.items():
+            for pattern in patterns:
+                if len(pattern.tokens) > 1:
+                    longer.setdefault((first, pattern.tokens[1]), []).append(pattern)
+                else:
+                    singles.setdefault(first, []).append(pattern)
+        split = {key: tuple(found) for key, found in longer.items()}
+        object.__setattr__(self, "by_second", MappingProxyType(split))
+        alone = {key: tuple(found) for key, found in singles.items()}
+        object.__setattr__(self, "singles", MappingProxyType(alone))
 
 
 def bare(token: str) -> str:

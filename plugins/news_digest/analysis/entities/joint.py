@@ -4,7 +4,7 @@ An interpolated Witten-Bell n-gram model over joint (Arabic chunk, English chunk
 from ``data/name_model.tsv`` (trained by ``tools/build_name_data.py``). Decoding spells one
 Arabic key as the ``NBEST`` most likely English strings, by a beam search over the chunks.
 
-Two things keep decoding cheap without changing a single score:
+Three things keep decoding cheap without changing a single score:
 
 - the probabilities of all English options of a chunk are computed as one vector per history,
   and a history the model never saw is skipped for its longest seen suffix (interpolation
@@ -12,7 +12,9 @@ Two things keep decoding cheap without changing a single score:
   histories;
 - a hypothesis's extensions are not all built before pruning: a candidate that scores below
   the ``beam``-th best extension of some single hypothesis can never be among the ``beam``
-  best, so only those at or above that threshold are built and pruned as before.
+  best, so only those at or above that threshold are built and pruned as before;
+- the END scores that close the last hypotheses come as one memoised vector per (last tokens,
+  chunk), and only the ``nbest`` best spellings are sorted out.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ MEMO_MAX = 50_000  # entries of the model's probability memo (about 20 MB)
 # seen histories only, 500 already catch most lookups; worker processes each keep their own.
 OPTION_MEMO_MAX = 500
 NBEST = 4
+# Entries of the memo of option probabilities after a history of one token or none: all longer
+# histories interpolate with them, and clearing them with the rest made about a third of all
+# vectors again. Articles meet a few thousand such keys (a vector each: ~13 MB when full).
+SHORT_MEMO_MAX = 4000
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,7 @@ class Steps:
     tokens: tuple[str, ...]  # its joint token ("chunk|english")
     english: tuple[str, ...]
     ranked: tuple[int, ...]  # option indexes, most likely first
+    chunk: str = ""  # the Arabic chunk whose options these are
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,11 @@ class JointModel:
     # and -> Steps (see option_steps).
     _option_memo: dict = field(default_factory=dict, compare=False, repr=False)
     _step_memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # The option probabilities after histories of one token or none, kept apart (see
+    # SHORT_MEMO_MAX): every longer history's vector is built on them.
+    _short_memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # (last order-2 tokens, Arabic chunk) -> log probability of END after each option (_ended).
+    _end_memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def logprob(self, history: tuple[str, ...], token: str) -> float:
         # Keyed by the seen suffix: the same value (see seen_suffix), far more memo hits.
@@ -163,7 +175,9 @@ def option_probs(model: JointModel, history: tuple[str, ...], chunk: str) -> tup
     (a seen history: see ``seen_suffix``), memoised at every order: the shorter histories are
     shared by many longer ones. Each value is ``mix`` of the option, computed alike."""
     key = (history, chunk)
-    found = model._option_memo.get(key)
+    short = len(history) <= 1
+    memo = model._short_memo if short else model._option_memo
+    found = memo.get(key)
     if found is not None:
         return found
     if history:
@@ -179,7 +193,7 @@ def option_probs(model: JointModel, history: tuple[str, ...], chunk: str) -> tup
         for index, count in model.seen.get(key, ()):
             probs[index] = (count + types * lower[index]) / denom
         found = tuple(probs)
-    _remember(model._option_memo, key, found, OPTION_MEMO_MAX)
+    _remember(memo, key, found, SHORT_MEMO_MAX if short else OPTION_MEMO_MAX)
     return found
 
 
@@ -189,10 +203,10 @@ def option_steps(model: JointModel, context: tuple[str, ...], chunk: str) -> Ste
     key = (seen, chunk)
     found = model._step_memo.get(key)
     if found is None:
-        logps = tuple(math.log(p) for p in option_probs(model, seen, chunk))
+        logps = tuple(map(math.log, option_probs(model, seen, chunk)))
         options = model.options.get(chunk, ())
         ranked = tuple(sorted(range(len(logps)), key=logps.__getitem__, reverse=True))
-        found = Steps(logps, model.joint_tokens.get(chunk, ()), options, ranked)
+        found = Steps(logps, model.joint_tokens.get(chunk, ()), options, ranked, chunk)
         _remember(model._step_memo, key, found, OPTION_MEMO_MAX)
     return found
 
@@ -276,10 +290,33 @@ def _ended(
     """Every extension of the last hypotheses, closed by END (none pruned: they all add up)."""
     scored: dict[str, float] = {}
     for (score, history, spelled), steps in pending:
-        for logp, token, english in zip(steps.logps, steps.tokens, steps.english, strict=True):
-            total = (score + logp) + model.logprob((*history, token)[keep:], END)
+        ends = _end_logprobs(model, history[keep + 1 :] if keep < -1 else (), steps)
+        for logp, end, english in zip(steps.logps, ends, steps.english, strict=True):
+            total = (score + logp) + end
             name = spelled + english
             if name:  # one spelling, several segmentations: their probabilities add up
                 old = scored.get(name)
                 scored[name] = total if old is None else _logaddexp(old, total)
-    return sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:nbest]
+    # The nbest smallest of (-score, name): a full sort's first nbest (names are distinct).
+    best = heapq.nsmallest(nbest, [(-total, name) for name, total in scored.items()])
+    return [(name, -negated) for negated, name in best]
+
+
+def _end_logprobs(model: JointModel, prefix: tuple[str, ...], steps: Steps) -> tuple[float, ...]:
+    """``model.logprob((*prefix, token), END)`` for each option of ``steps``, memoised: the
+    last hypotheses of many words share their last tokens. The seen suffix and the memo are
+    looked up here, a call per option being most of the cost (``prefix``: order-2 tokens)."""
+    key = (prefix, steps.chunk)
+    found = model._end_memo.get(key)
+    if found is not None:
+        return found
+    ends = []
+    for token in steps.tokens:
+        history = (*prefix, token) if model.order > 1 else ()
+        while history and history not in model.history:
+            history = history[1:]
+        logp = model._memo.get((history, END))
+        ends.append(model.logprob(history, END) if logp is None else logp)
+    found = tuple(ends)
+    _remember(model._end_memo, key, found, OPTION_MEMO_MAX)
+    return found

@@ -61,6 +61,8 @@ def _alias_parts(name: str) -> list[tuple[str, bool]]:
 
 
 def _alias_hits(toks: Sequence[Tok], hits: dict[int, Hit], aliases: dict[str, Alias]) -> None:
+    if not aliases:
+        return  # an article naming no one by several words: nothing to look for
     for i, tok in enumerate(toks):
         hit = hits.get(i)
         if hit is not None and hit.last == i + 1 and hit.type == "person" and hit.entry is None:
