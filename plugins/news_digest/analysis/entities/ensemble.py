@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 from .candidates import add, gazetteer_match, make_hit, unique
 from .decoder import tag_sentences
+from .edges import trim_person
 from .gazetteer import Gazetteer, Word
 from .records import Hit, Tok
 from .tagger import load_lexicon, mentions, split_clitics
@@ -136,13 +137,24 @@ def merge_sentence(
     """Token index -> hit: the tagger's names, then the kept rule finds that overlap none."""
     rules = unique(rule_hits)
     merged: dict[int, Hit] = {}
-    for span in spans:
+    for span in _trimmed(toks, spans):
         add(merged, _learned_hit(toks, span, rules, gaz))
     for hit in rules:
         taken = any(i in merged for i in range(hit.first, hit.last))
         if not taken and _rule_kept(hit) and not _clitic_misreading(toks, hit, gaz):
             add(merged, hit)
     return merged
+
+
+def _trimmed(toks: Sequence[Tok], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The tagger's persons without the everyday words at their edges (edges.py); a person
+    that is all everyday phrase (رعاه الله) is dropped."""
+    out = []
+    for type_, first, last in spans:
+        kept = trim_person(toks, first, last) if type_ == "person" else (first, last)
+        if kept is not None:
+            out.append((type_, *kept))
+    return out
 
 
 def _clitic_misreading(toks: Sequence[Tok], hit: Hit, gaz: Gazetteer) -> bool:

@@ -1,0 +1,120 @@
+"""Everyday words at the edges of the tagger's person names (issue #13).
+
+The tagger sometimes takes in a verb glued before a name (وتجنبت جورجيس، ويرأس يحيى شمص), a
+verb or particle after it (أندريس إنييستا حسموا، راؤول كاسترو سيرافق، تامر عبد المنعم لـ) or
+reads an everyday phrase as a person (رعاه الله، حسن الحظ). A word is cut off only when its
+shape is a conjugated verb whose stem the dictionary knows as an everyday word, and the word
+itself is no name part, name nor token of a listed name: precision first, a real name such as
+يحيى or تامر (a verb's shape too) stays whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from .gazetteer import bare
+from .records import Tok
+from .tagger import Lexicon, load_lexicon
+
+_NAME_KINDS = frozenset({"given", "family", "proper"})
+_CONJUNCTIONS = ("و", "ف")
+_VERB_CONJUNCTIONS = ("و",)  # ف + ي opens too many foreign names (فيمان، فيرجسون)
+_PRESENT = frozenset("يتن")  # أ (folded ا) left out: too many names start with it
+_PAST_ENDINGS = ("ت", "وا")  # she did / they did
+_PRESENT_ENDINGS = ("ون", "وا")  # they do
+# Nouns that end everyday phrases, never a name: لحسن الحظ "fortunately".
+_PHRASE_ENDS = frozenset({"حظ"})
+# Particles written apart after a name: لـ (tatweel folded away), على "on" (ى kept only in
+# the surface text; folded it is the name علي).
+_PARTICLES = frozenset({"ل", "ب", "ك"})
+_PREPOSITIONS = frozenset({"على", "إلى", "الى", "حتى"})
+_GOD = "الله"
+
+
+def trim_person(toks: Sequence[Tok], first: int, last: int) -> tuple[int, int] | None:
+    """The tagger's person span without everyday words at its edges, None when what is left
+    is no name (the whole span an everyday phrase)."""
+    lex = load_lexicon()
+    if _everyday_phrase(toks, first, last, lex):
+        return None
+    while last - first > 1 and _verb_like(toks[first].fold, lex, leading=True):
+        first += 1
+    while last - first > 1 and _trailing_word(toks[last - 1], lex):
+        last -= 1
+    return first, last
+
+
+def _everyday_phrase(toks: Sequence[Tok], first: int, last: int, lex: Lexicon) -> bool:
+    """حسن الحظ (good luck), رعاه الله (God protect him): a verb with its object pronoun before
+    الله, or a noun that only ends idioms."""
+    if bare(toks[last - 1].fold) in _PHRASE_ENDS:
+        return True
+    if last - first != 2 or toks[last - 1].text != _GOD:
+        return False
+    head = toks[first]
+    # The pronoun ه, not the ة of هبة الله or رحمة الله, which are names.
+    return head.text.endswith("ه") and not _is_name(head.fold, lex) and _common(head.fold, lex)
+
+
+def _trailing_word(tok: Tok, lex: Lexicon) -> bool:
+    if tok.fold in _PARTICLES or tok.text in _PREPOSITIONS:
+        return True
+    return _verb_like(tok.fold, lex, leading=False)
+
+
+def _verb_like(form: str, lex: Lexicon, leading: bool) -> bool:
+    """A conjugated verb (past with ت or وا, present or future with its prefix) whose stem is
+    an everyday word, and the word no name."""
+    # A conjugated verb is no dictionary entry (those are lemmas); a known word (توسن، نقلي)
+    # or a token Wikidata persons carry (دورانت، ويسلي، بينوا) is read as written.
+    if form in lex.known or form in lex.name_tokens or _is_name(form, lex):
+        return False
+    stems = _verb_stems(form, leading)
+    return any(_common(stem, lex) and stem not in lex.name_parts for stem in stems)
+
+
+def _verb_stems(form: str, leading: bool) -> Iterator[str]:
+    """Candidate stems of the verb the word may be. A verb before its subject is singular in
+    Arabic, so the plural endings only count after the name (زودوا زوان is a name)."""
+    conjoined = form[:1] in _VERB_CONJUNCTIONS and len(form) > 4
+    for base in (form, form[1:]) if conjoined else (form,):
+        yield from _past_stems(base, conjoined, leading)
+        yield from _present_stems(base, leading)
+
+
+def _past_stems(base: str, conjoined: bool, leading: bool) -> Iterator[str]:
+    # Without و a three-letter stem only: هازلت is Hazlitt, حضرت "she attended".
+    longest = 5 if conjoined else 3
+    for ending in _PAST_ENDINGS[:1] if leading else _PAST_ENDINGS:
+        if base.endswith(ending) and 3 <= len(base) - len(ending) <= longest:
+            yield base[: -len(ending)]
+
+
+def _present_stems(base: str, leading: bool) -> Iterator[str]:
+    present = base[1:] if base.startswith("س") else base
+    # A long vowel right after the prefix (ياوغر) or تش (the "ch" of تشان، تشارلز) reads as a
+    # foreign name, not a verb.
+    if present[:1] not in _PRESENT or len(present) < 4 or present[1] in "اوي":
+        return
+    if present.startswith("تش"):
+        return
+    stem = present[1:]
+    yield stem
+    for ending in () if leading else _PRESENT_ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= 3:
+            yield stem[: -len(ending)]
+
+
+def _common(form: str, lex: Lexicon) -> bool:
+    return lex.word_kinds.get(form) == "common"
+
+
+def _is_name(form: str, lex: Lexicon) -> bool:
+    """A name part, a name in the dictionary or a token of a listed name, also after و/ف."""
+    forms = [form, bare(form)]
+    if form[:1] in _CONJUNCTIONS:
+        forms.append(form[1:])
+    return any(
+        f in lex.name_parts or lex.word_kinds.get(f) in _NAME_KINDS or f in lex.gaz_tokens
+        for f in forms
+    )

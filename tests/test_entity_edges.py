@@ -1,0 +1,60 @@
+"""Everyday words at the edges of a tagged person's name are cut off, everyday phrases are no
+person, and names shaped like verbs stay whole (issue #13; sentences of ours)."""
+
+from __future__ import annotations
+
+from news_digest.analysis.entities.candidates import tokenize
+from news_digest.analysis.entities.edges import trim_person
+
+
+def trimmed(sentence: str, span: str) -> str | None:
+    """What is left of the person span ``span`` (words of ``sentence``) after trimming."""
+    toks = tokenize(sentence)
+    words = [t.text for t in toks]
+    size = len(span.split())
+    first = next(i for i in range(len(words)) if words[i : i + size] == span.split())
+    kept = trim_person(toks, first, first + size)
+    return None if kept is None else " ".join(words[kept[0] : kept[1]])
+
+
+def test_a_past_verb_glued_before_a_name_is_cut_off() -> None:
+    sentence = "وصلت البعثة أمس، وتجنبت كارولينا الحديث عن المباراة."
+    assert trimmed(sentence, "وتجنبت كارولينا") == "كارولينا"
+
+
+def test_a_present_verb_before_a_name_is_cut_off_but_a_verb_shaped_name_stays() -> None:
+    sentence = "ويرأس يوسف الخطيب اللجنة الجديدة منذ الشهر الماضي."
+    assert trimmed(sentence, "ويرأس يوسف الخطيب") == "يوسف الخطيب"
+    assert trimmed("يحيى الخطيب يرأس اللجنة.", "يحيى الخطيب") == "يحيى الخطيب"
+
+
+def test_a_verb_after_a_name_is_cut_off() -> None:
+    assert trimmed("قال إن ماركو فيرات حسموا الأمر.", "ماركو فيرات حسموا") == "ماركو فيرات"
+    sentence = "وأعلن أن سامر الحلبي سيرافق الوفد إلى المدينة."
+    assert trimmed(sentence, "سامر الحلبي سيرافق") == "سامر الحلبي"
+
+
+def test_a_particle_after_a_name_is_cut_off() -> None:
+    assert trimmed("في حديث ياسر الكردي لـ الصحيفة.", "ياسر الكردي لـ") == "ياسر الكردي"
+    assert trimmed("وافق زياد منصور على الخطة.", "زياد منصور على") == "زياد منصور"
+
+
+def test_the_name_ali_after_a_name_stays() -> None:
+    # علي with ي is the name Ali, not the preposition على.
+    assert trimmed("حضر تامر علي الاجتماع.", "تامر علي") == "تامر علي"
+
+
+def test_names_shaped_like_verbs_stay_whole() -> None:
+    for name in ("تامر يزيد", "يزيد ياسر", "يحيى يوسف"):
+        assert trimmed(f"وصل {name} إلى القاعة.", name) == name
+
+
+def test_everyday_phrases_are_no_person() -> None:
+    assert trimmed("قال الشيخ رعاه الله إن العمل مستمر.", "رعاه الله") is None
+    assert trimmed("ولحسن الحظ لم يصب أحد.", "ولحسن الحظ") is None
+
+
+def test_names_with_allah_stay() -> None:
+    # هبة الله ends in ة, not the object pronoun ه; نصر الله is a family name.
+    assert trimmed("وصلت هبة الله إلى المطار.", "هبة الله") == "هبة الله"
+    assert trimmed("تحدث حسن نصر الله أمس.", "حسن نصر الله") == "حسن نصر الله"
