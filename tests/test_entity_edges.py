@@ -58,3 +58,14 @@ def test_names_with_allah_stay() -> None:
     # هبة الله ends in ة, not the object pronoun ه; نصر الله is a family name.
     assert trimmed("وصلت هبة الله إلى المطار.", "هبة الله") == "هبة الله"
     assert trimmed("تحدث حسن نصر الله أمس.", "حسن نصر الله") == "حسن نصر الله"
+
+
+def test_function_words_at_the_edges_are_cut_off() -> None:
+    sentence = "وبحسب غاريث لوكاس فإن الصفقة لم تكتمل."
+    assert trimmed(sentence, "وبحسب غاريث لوكاس") == "غاريث لوكاس"
+    assert trimmed("وسجل عمر خربين أيضا هدفا.", "عمر خربين أيضا") == "عمر خربين"
+
+
+def test_a_first_name_shaped_like_a_function_word_stays() -> None:
+    # Without its conjunction a leading function word may be a transliterated first name.
+    assert trimmed("وقال آفي كوهين إن الحكومة ستستمر.", "آفي كوهين") == "آفي كوهين"

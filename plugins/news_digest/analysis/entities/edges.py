@@ -37,7 +37,9 @@ def trim_person(toks: Sequence[Tok], first: int, last: int) -> tuple[int, int] |
     lex = load_lexicon()
     if _everyday_phrase(toks, first, last, lex):
         return None
-    while last - first > 1 and _verb_like(toks[first].fold, lex, leading=True):
+    while last - first > 1 and (
+        _verb_like(toks[first].fold, lex, leading=True) or _leading_stop(toks[first].fold, lex)
+    ):
         first += 1
     while last - first > 1 and _trailing_word(toks[last - 1], lex):
         last -= 1
@@ -58,6 +60,8 @@ def _everyday_phrase(toks: Sequence[Tok], first: int, last: int, lex: Lexicon) -
 
 def _trailing_word(tok: Tok, lex: Lexicon) -> bool:
     if tok.fold in _PARTICLES or tok.text in _PREPOSITIONS:
+        return True
+    if _stop(tok.fold, lex):
         return True
     return _verb_like(tok.fold, lex, leading=False)
 
@@ -103,6 +107,19 @@ def _present_stems(base: str, leading: bool) -> Iterator[str]:
     for ending in () if leading else _PRESENT_ENDINGS:
         if stem.endswith(ending) and len(stem) - len(ending) >= 3:
             yield stem[: -len(ending)]
+
+
+def _leading_stop(form: str, lex: Lexicon) -> bool:
+    """وبحسب، وليس: a function word with its conjunction; a bare one may be the transliterated
+    first name (آفي، كايتي)."""
+    return form[:1] in _CONJUNCTIONS and _stop(form, lex)
+
+
+def _stop(form: str, lex: Lexicon) -> bool:
+    """A function word (في، التي، انه) that is no name part nor a token of a person's name."""
+    if lex.word_kinds.get(form) != "stop" or form in lex.name_parts:
+        return False
+    return form not in lex.name_tokens and not _is_name(form, lex)
 
 
 def _common(form: str, lex: Lexicon) -> bool:
