@@ -69,3 +69,9 @@ def test_function_words_at_the_edges_are_cut_off() -> None:
 def test_a_first_name_shaped_like_a_function_word_stays() -> None:
     # Without its conjunction a leading function word may be a transliterated first name.
     assert trimmed("وقال آفي كوهين إن الحكومة ستستمر.", "آفي كوهين") == "آفي كوهين"
+
+
+def test_a_clause_particle_before_a_name_is_cut_off_but_anne_stays() -> None:
+    sentence = "وأوضح بأن ماتيو رينزي سيغادر المنصب."
+    assert trimmed(sentence, "بأن ماتيو رينزي") == "ماتيو رينزي"
+    assert trimmed("وصرحت آن هيدالغو بأن المدينة جاهزة.", "آن هيدالغو") == "آن هيدالغو"

@@ -29,6 +29,9 @@ _PHRASE_ENDS = frozenset({"حظ"})
 _PARTICLES = frozenset({"ل", "ب", "ك"})
 _PREPOSITIONS = frozenset({"على", "إلى", "الى", "حتى"})
 _GOD = "الله"
+# Particles that open a clause before its subject (أن اليكس..., لكن سامي...): never a first
+# name as written (آن, Anne, is spelled with madda).
+_LEADING_PARTICLES = frozenset({"أن", "إن", "ان", "لكن", "ثم", "قد", "لقد", "عليه", "بأن"})
 
 
 def trim_person(toks: Sequence[Tok], first: int, last: int) -> tuple[int, int] | None:
@@ -38,7 +41,9 @@ def trim_person(toks: Sequence[Tok], first: int, last: int) -> tuple[int, int] |
     if _everyday_phrase(toks, first, last, lex):
         return None
     while last - first > 1 and (
-        _verb_like(toks[first].fold, lex, leading=True) or _leading_stop(toks[first].fold, lex)
+        _verb_like(toks[first].fold, lex, leading=True)
+        or _leading_stop(toks[first].fold, lex)
+        or toks[first].text in _LEADING_PARTICLES
     ):
         first += 1
     while last - first > 1 and _trailing_word(toks[last - 1], lex):
