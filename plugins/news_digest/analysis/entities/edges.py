@@ -79,7 +79,18 @@ def _verb_like(form: str, lex: Lexicon, leading: bool) -> bool:
     if form in lex.known or form in lex.name_tokens or _is_name(form, lex):
         return False
     stems = _verb_stems(form, leading)
-    return any(_common(stem, lex) and stem not in lex.name_parts for stem in stems)
+    if any(_common(stem, lex) and stem not in lex.name_parts for stem in stems):
+        return True
+    # The future's س + prefix is verb enough for a stem spelled like a function word too
+    # (ستبعد "will keep away": بعد).
+    return any(lex.word_kinds.get(stem) == "stop" for stem in _future_stems(form))
+
+
+def _future_stems(form: str) -> Iterator[str]:
+    for base in (form, form[1:]) if form[:1] in _VERB_CONJUNCTIONS else (form,):
+        # As for the present: a long vowel after the prefix reads as a name (ستوبس, Stopes).
+        if base[:1] == "س" and base[1:2] in _PRESENT and len(base) >= 5 and base[2] not in "اوي":
+            yield base[2:]
 
 
 def _verb_stems(form: str, leading: bool) -> Iterator[str]:
