@@ -3,8 +3,11 @@ person, and names shaped like verbs stay whole (issue #13; sentences of ours).""
 
 from __future__ import annotations
 
+from news_digest.analysis.entities import extract_entities
 from news_digest.analysis.entities.candidates import tokenize
 from news_digest.analysis.entities.edges import trim_person
+
+from tests.docs import doc_of
 
 
 def trimmed(sentence: str, span: str) -> str | None:
@@ -81,3 +84,8 @@ def test_a_future_verb_whose_stem_is_spelled_like_a_function_word_is_cut_off() -
     sentence = "وقال الطبيب إن الإصابة ستبعد كريم ناصر عن الملعب."
     assert trimmed(sentence, "ستبعد كريم ناصر") == "كريم ناصر"
     assert trimmed("أسست ماري ستوبس عيادتها الأولى.", "ماري ستوبس") == "ماري ستوبس"
+
+
+def test_an_everyday_phrase_after_a_role_is_no_person() -> None:
+    found = extract_entities(doc_of("وأكد حاكم الإمارة، رعاه الله، أن المشروع مستمر.")).entities
+    assert not [e for e in found if e.type == "person"]

@@ -141,7 +141,7 @@ def merge_sentence(
         add(merged, _learned_hit(toks, span, rules, gaz))
     for hit in rules:
         taken = any(i in merged for i in range(hit.first, hit.last))
-        if not taken and _rule_kept(hit) and not _clitic_misreading(toks, hit, gaz):
+        if not taken and _rule_kept(hit) and not _misread(toks, hit, gaz):
             add(merged, hit)
     return merged
 
@@ -155,6 +155,16 @@ def _trimmed(toks: Sequence[Tok], spans: list[tuple[str, int, int]]) -> list[tup
         if kept is not None:
             out.append((type_, *kept))
     return out
+
+
+def _misread(toks: Sequence[Tok], hit: Hit, gaz: Gazetteer) -> bool:
+    return _clitic_misreading(toks, hit, gaz) or _everyday_person(toks, hit)
+
+
+def _everyday_person(toks: Sequence[Tok], hit: Hit) -> bool:
+    """A rule's person that is an everyday phrase: حاكم دبي، رعاه الله ("God protect him")
+    read as a name after its role."""
+    return hit.type == "person" and trim_person(toks, hit.first, hit.last) is None
 
 
 def _clitic_misreading(toks: Sequence[Tok], hit: Hit, gaz: Gazetteer) -> bool:
