@@ -24,6 +24,8 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import truediv
 from pathlib import Path
 from types import MappingProxyType
 
@@ -85,6 +87,11 @@ class JointModel:
     _short_memo: dict = field(default_factory=dict, compare=False, repr=False)
     # (last order-2 tokens, Arabic chunk) -> log probability of END after each option (_ended).
     _end_memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # (history before a token, Arabic chunk) -> (option index, history ending in its token) of
+    # each option whose history the model saw: where END's seen suffix is longer (_end_logprobs).
+    end_over: Mapping[tuple[tuple[str, ...], str], tuple[tuple[int, tuple[str, ...]], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def logprob(self, history: tuple[str, ...], token: str) -> float:
         # Keyed by the seen suffix: the same value (see seen_suffix), far more memo hits.
@@ -143,6 +150,7 @@ def build_joint_model(ngrams: Mapping[tuple[str, ...], int], order: int) -> Join
             {a: tuple(f"{a}|{e}" for e in english) for a, english in ordered.items()}
         ),
         seen=MappingProxyType(_seen_options(ngrams, ordered)),
+        end_over=MappingProxyType(_seen_histories(history, ordered)),
     )
 
 
@@ -157,6 +165,21 @@ def _seen_options(
         if position is not None and gram[-1] not in (START, END):
             seen[(gram[:-1], arabic)].append((position, count))
     return {key: tuple(pairs) for key, pairs in seen.items()}
+
+
+def _seen_histories(
+    histories: Mapping[tuple[str, ...], object], options: Mapping[str, tuple[str, ...]]
+) -> dict[tuple[tuple[str, ...], str], tuple[tuple[int, tuple[str, ...]], ...]]:
+    index = {a: {e: i for i, e in enumerate(english)} for a, english in options.items()}
+    over: dict[tuple[tuple[str, ...], str], list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    for history in histories:
+        if not history or history[-1] in (START, END):
+            continue
+        arabic, _, english = history[-1].partition("|")
+        position = index.get(arabic, {}).get(english)
+        if position is not None:
+            over[(history[:-1], arabic)].append((position, history))
+    return {key: tuple(pairs) for key, pairs in over.items()}
 
 
 def read_model_rows(path: Path) -> tuple[int, dict[tuple[str, ...], int]]:
@@ -189,7 +212,9 @@ def option_probs(model: JointModel, history: tuple[str, ...], chunk: str) -> tup
         found = lower
     else:
         denom = total + types
-        probs = [types * low / denom for low in lower]  # mix() with a count of 0
+        # mix() with a count of 0, as (types * low) / denom: the same two float operations as
+        # a comprehension would do, without a Python-level step per option.
+        probs = list(map(truediv, map(float(types).__mul__, lower), repeat(float(denom))))
         for index, count in model.seen.get(key, ()):
             probs[index] = (count + types * lower[index]) / denom
         found = tuple(probs)
@@ -310,13 +335,15 @@ def _end_logprobs(model: JointModel, prefix: tuple[str, ...], steps: Steps) -> t
     found = model._end_memo.get(key)
     if found is not None:
         return found
-    ends = []
-    for token in steps.tokens:
-        history = (*prefix, token) if model.order > 1 else ()
-        while history and history not in model.history:
-            history = history[1:]
-        logp = model._memo.get((history, END))
-        ends.append(model.logprob(history, END) if logp is None else logp)
+    # Each option's history is its longest suffix the model saw (seen_suffix): the empty one
+    # unless end_over lists a longer one; the longest listed is applied last.
+    base = model.logprob((), END)
+    ends = [base] * len(steps.tokens)
+    if model.order > 1:
+        for start in range(len(prefix), -1, -1):
+            for index, history in model.end_over.get((prefix[start:], steps.chunk), ()):
+                logp = model._memo.get((history, END))
+                ends[index] = model.logprob(history, END) if logp is None else logp
     found = tuple(ends)
     _remember(model._end_memo, key, found, OPTION_MEMO_MAX)
     return found

@@ -1,0 +1,82 @@
+"""The name model's decoding shortcuts give exactly the values of the full computation they
+replace (invented Arabic names)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from news_digest.analysis.entities import joint
+from news_digest.analysis.entities.romanize import load_model
+
+WORDS = ("زيدونا", "كرمالو", "بشتيرة", "ظافيس", "ب")
+
+
+@pytest.fixture(scope="module")
+def model():
+    loaded = load_model()
+    if loaded is None:
+        pytest.skip("no name model")
+    return loaded
+
+
+def _end_in_full(model, prefix, steps):
+    # Every option's END log probability by the model's own lookup (seen suffix, interpolation).
+    return tuple(
+        model.logprob((*prefix, token) if model.order > 1 else (), joint.END)
+        for token in steps.tokens
+    )
+
+
+def _prefixes(model, word):
+    tokens = [model.joint_tokens[c][0] for c in word if c in model.joint_tokens]
+    history = (joint.START, *tokens)
+    width = model.order - 2
+    return {history[max(0, i - width) : i] for i in range(len(history) + 1)} | {()}
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_end_scores_from_the_seen_histories_match_the_full_lookup(model, word):
+    for prefix in _prefixes(model, word):
+        steps = joint.option_steps(model, (), word[-1])
+        model._end_memo.clear()
+        assert joint._end_logprobs(model, prefix, steps) == _end_in_full(model, prefix, steps)
+
+
+def test_seen_histories_list_every_seen_history_of_an_option(model):
+    over = model.end_over
+    for history in list(model.history)[:5000]:
+        if not history or history[-1] in (joint.START, joint.END):
+            continue
+        arabic, _, english = history[-1].partition("|")
+        index = model.options[arabic].index(english)
+        assert (index, history) in over[(history[:-1], arabic)]
+
+
+def _probs_in_full(model, history, chunk):
+    # The interpolation option by option, through every shorter seen history.
+    count = len(model.options.get(chunk, ()))
+    if not history:
+        lower = [1.0 / model.vocabulary] * count
+    else:
+        lower = _probs_in_full(model, model.seen_suffix(history[1:]), chunk)
+    total, types = model.history.get(history, (0, 0))
+    if total == 0:
+        return lower
+    seen = dict(model.seen.get((history, chunk), ()))
+    return [(seen.get(i, 0) + types * lower[i]) / (total + types) for i in range(count)]
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_option_probabilities_match_the_comprehension(model, word):
+    keep = -(model.order - 1)
+    tokens = [model.joint_tokens[c][-1] for c in word if c in model.joint_tokens]
+    history = (joint.START, *tokens)[keep:]
+    for start in range(len(history) + 1):
+        seen = model.seen_suffix(history[start:])
+        for chunk in set(word):
+            model._option_memo.clear()
+            model._short_memo.clear()
+            got = joint.option_probs(model, seen, chunk)
+            assert list(got) == _probs_in_full(model, seen, chunk)
+            assert all(p > 0 and math.isfinite(p) for p in got)
