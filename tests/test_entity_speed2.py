@@ -80,3 +80,39 @@ def test_option_probabilities_match_the_comprehension(model, word):
             got = joint.option_probs(model, seen, chunk)
             assert list(got) == _probs_in_full(model, seen, chunk)
             assert all(p > 0 and math.isfinite(p) for p in got)
+
+
+def _histories(model, word):
+    keep = -(model.order - 1)
+    for pick in (0, -1):
+        tokens = [model.joint_tokens[c][pick] for c in word if c in model.joint_tokens]
+        history = (joint.START, *tokens)[keep:]
+        for start in range(len(history) + 1):
+            yield model.seen_suffix(history[start:])
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_top_steps_are_the_best_of_the_full_vector(model, word):
+    for seen in _histories(model, word):
+        for chunk in set(word):
+            full = joint._all_steps(model, seen, chunk)
+            top = joint.top_steps(model, seen, chunk)
+            assert top.tokens == full.tokens and top.english == full.english
+            for index in top.ranked:  # the same values, option by option
+                assert top.logps[index] == full.logps[index]
+            best = [full.logps[i] for i in full.ranked]
+            assert [top.logps[i] for i in top.ranked] == best[: len(top.ranked)]
+            if top.partial:  # whatever was left out is no more likely than the last kept
+                left = set(range(len(full.logps))) - set(top.ranked)
+                assert all(full.logps[i] <= top.logps[top.ranked[-1]] for i in left)
+            else:
+                assert sorted(top.ranked) == list(range(len(full.logps)))
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_decoding_with_top_steps_matches_full_steps(model, word, monkeypatch):
+    fast = joint.decode(model, word, beam=3, nbest=5)
+    model._step_memo.clear()
+    monkeypatch.setattr(joint, "top_steps", joint._all_steps)
+    assert joint.decode(model, word, beam=3, nbest=5) == fast
+    model._step_memo.clear()

@@ -24,7 +24,7 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import filterfalse, islice, repeat
 from operator import truediv
 from pathlib import Path
 from types import MappingProxyType
@@ -44,6 +44,9 @@ NBEST = 4
 # histories interpolate with them, and clearing them with the rest made about a third of all
 # vectors again. Articles meet a few thousand such keys (a vector each: ~13 MB when full).
 SHORT_MEMO_MAX = 4000
+# Options of a chunk that no history above the empty one has counts for, computed before the
+# step of a hypothesis that will not end the word (see top_steps): they bound the rest.
+TOP_PLAIN = 4
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,10 @@ class Steps:
     english: tuple[str, ...]
     ranked: tuple[int, ...]  # option indexes, most likely first
     chunk: str = ""  # the Arabic chunk whose options these are
+    # Only the most likely options (see top_steps): ``logps`` maps each of ``ranked`` to its
+    # log probability, and every option left out is at most as likely as the last of them.
+    partial: bool = False
+    history: tuple[str, ...] = ()  # the seen history they follow
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,9 @@ class JointModel:
     # The option probabilities after histories of one token or none, kept apart (see
     # SHORT_MEMO_MAX): every longer history's vector is built on them.
     _short_memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # Arabic chunk -> its options' probabilities after the empty history, and their indexes
+    # most likely first (see top_steps): one entry per chunk.
+    _chunk_memo: dict = field(default_factory=dict, compare=False, repr=False)
     # (last order-2 tokens, Arabic chunk) -> log probability of END after each option (_ended).
     _end_memo: dict = field(default_factory=dict, compare=False, repr=False)
     # (history before a token, Arabic chunk) -> (option index, history ending in its token) of
@@ -222,18 +232,83 @@ def option_probs(model: JointModel, history: tuple[str, ...], chunk: str) -> tup
     return found
 
 
-def option_steps(model: JointModel, context: tuple[str, ...], chunk: str) -> Steps:
-    """The steps of every option of ``chunk`` after ``context`` (the last order-1 tokens)."""
+def option_steps(
+    model: JointModel, context: tuple[str, ...], chunk: str, full: bool = True
+) -> Steps:
+    """The steps of every option of ``chunk`` after ``context`` (the last order-1 tokens);
+    with ``full`` False, possibly only the most likely ones (see ``top_steps``)."""
     seen = model.seen_suffix(context)
-    key = (seen, chunk)
+    key = (seen, chunk, full)
     found = model._step_memo.get(key)
     if found is None:
-        logps = tuple(map(math.log, option_probs(model, seen, chunk)))
-        options = model.options.get(chunk, ())
-        ranked = tuple(sorted(range(len(logps)), key=logps.__getitem__, reverse=True))
-        found = Steps(logps, model.joint_tokens.get(chunk, ()), options, ranked, chunk)
+        found = _all_steps(model, seen, chunk) if full else top_steps(model, seen, chunk)
         _remember(model._step_memo, key, found, OPTION_MEMO_MAX)
     return found
+
+
+def _all_steps(model: JointModel, seen: tuple[str, ...], chunk: str) -> Steps:
+    logps = tuple(map(math.log, option_probs(model, seen, chunk)))
+    options = model.options.get(chunk, ())
+    ranked = tuple(sorted(range(len(logps)), key=logps.__getitem__, reverse=True))
+    return Steps(logps, model.joint_tokens.get(chunk, ()), options, ranked, chunk, False, seen)
+
+
+def _chunk_table(model: JointModel, chunk: str) -> tuple[tuple[float, ...], tuple[int, ...]]:
+    """The chunk's option probabilities after the empty history, and its options by them."""
+    found = model._chunk_memo.get(chunk)
+    if found is None:
+        lowest = option_probs(model, (), chunk)
+        order = tuple(sorted(range(len(lowest)), key=lowest.__getitem__, reverse=True))
+        found = (lowest, order)
+        _remember(model._chunk_memo, chunk, found, SHORT_MEMO_MAX)
+    return found
+
+
+def _levels(
+    model: JointModel, history: tuple[str, ...], chunk: str
+) -> list[tuple[int, int, dict[int, int]]]:
+    """(distinct followers, denominator, count by option seen) of each history that
+    ``option_probs`` interpolates through above the empty one, shortest first."""
+    levels = []
+    while history:
+        total, types = model.history.get(history, (0, 0))
+        if total:
+            levels.append((types, total + types, dict(model.seen.get((history, chunk), ()))))
+        history = model.seen_suffix(history[1:])
+    levels.reverse()
+    return levels
+
+
+def _interpolated(low: float, index: int, levels: list[tuple[int, int, dict[int, int]]]) -> float:
+    """One option's ``option_probs`` value from its empty-history one, the same operations."""
+    for types, denom, counts in levels:
+        count = counts.get(index)
+        low = types * low / denom if count is None else (count + types * low) / denom
+    return low
+
+
+def top_steps(model: JointModel, seen: tuple[str, ...], chunk: str) -> Steps:
+    """The most likely options of ``chunk`` after ``seen``, without the whole vector.
+
+    An option no history above the empty one has counts for gets the same operations from
+    its empty-history probability as every other such option, so they keep that order: the
+    first TOP_PLAIN of them bound all the others, and only the options seen after some
+    history need computing besides (about a tenth of them)."""
+    lowest, order = _chunk_table(model, chunk)
+    levels = _levels(model, seen, chunk)
+    special = set().union(*(counts for _, _, counts in levels))
+    plain = list(islice(filterfalse(special.__contains__, order), TOP_PLAIN))
+    if not plain:  # every option is special (or none at all): the whole vector
+        return _all_steps(model, seen, chunk)
+    values = {i: _interpolated(lowest[i], i, levels) for i in (*special, *plain)}
+    bound = values[plain[-1]] if len(plain) == TOP_PLAIN else -math.inf
+    kept = sorted((i for i, v in values.items() if v >= bound), key=values.__getitem__)
+    kept.reverse()
+    logps = {i: math.log(values[i]) for i in kept}
+    partial = bound != -math.inf
+    options = model.options.get(chunk, ())
+    tokens = model.joint_tokens.get(chunk, ())
+    return Steps(logps, tokens, options, tuple(kept), chunk, partial, seen)  # type: ignore[arg-type]
 
 
 # A hypothesis of the beam: (score, joint history, English so far). Plain tuples: decoding
@@ -253,12 +328,17 @@ def _threshold(pending: list[_Pending], width: int) -> float:
     return best
 
 
-def _extensions(pending: list[_Pending], keep: int, width: int) -> list[_Hypothesis]:
+def _extensions(
+    model: JointModel, pending: list[_Pending], keep: int, width: int
+) -> list[_Hypothesis]:
     """The extensions of the pending hypotheses that can survive pruning to ``width``, in the
     order of a full expansion (hypothesis, then option)."""
     floor = _threshold(pending, width)
     out: list[_Hypothesis] = []
     for (score, history, spelled), steps in pending:
+        if steps.partial and score + steps.logps[steps.ranked[-1]] >= floor:
+            # Options left out may still reach the floor: all of them, then.
+            steps = option_steps(model, steps.history, steps.chunk)
         chosen = []
         for index in steps.ranked:
             if score + steps.logps[index] < floor:
@@ -299,12 +379,13 @@ def decode(
     stack: list[_Hypothesis] = [(0.0, (START,)[keep:] if model.order > 1 else (), "")]
     for i in range(len(word)):
         if i:
-            stack = _prune(_extensions(pending[i], keep, beam), beam)
+            stack = _prune(_extensions(model, pending[i], keep, beam), beam)
         for hyp in stack:
             recent = hyp[1][-context:] if context else ()
             for size in range(1, MAX_ARABIC_CHUNK + 1):
                 if i + size <= len(word):
-                    steps = option_steps(model, recent, word[i : i + size])
+                    last = i + size == len(word)  # END needs every option (_ended)
+                    steps = option_steps(model, recent, word[i : i + size], last)
                     pending[i + size].append((hyp, steps))
     return _ended(model, pending[len(word)], keep, nbest)
 
