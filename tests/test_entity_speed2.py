@@ -116,3 +116,26 @@ def test_decoding_with_top_steps_matches_full_steps(model, word, monkeypatch):
     monkeypatch.setattr(joint, "top_steps", joint._all_steps)
     assert joint.decode(model, word, beam=3, nbest=5) == fast
     model._step_memo.clear()
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_ended_from_the_top_options_matches_all_options(model, word):
+    keep = -(model.order - 1)
+    start = (joint.START,)[keep:]
+    longer = (*start, *(model.joint_tokens[c][0] for c in word[:-1] if c in model.joint_tokens))
+    hyps = [(0.0, start, ""), (-0.2, longer[keep:], "b"), (-9.0, start, "bo"), (-0.1, start, "")]
+    pending = [(h, joint.option_steps(model, h[1][keep:], word[-1])) for h in hyps]
+    for nbest in (1, 4, 50):
+        found = joint._ended_top(model, pending, keep, nbest)
+        full = joint._ended_all(model, pending, keep, nbest)
+        assert found is None or found == full
+        assert joint._ended(model, pending, keep, nbest) == full
+
+
+def test_one_end_score_matches_the_vector(model):
+    steps = joint.option_steps(model, (), "س")
+    for prefix in ((), (joint.START,), (joint.START, steps.tokens[0])):
+        prefix = prefix[-(model.order - 2) :] if model.order > 2 else ()
+        model._end_memo.clear()
+        vector = joint._end_logprobs(model, prefix, steps)
+        assert [joint._end_logprob(model, prefix, t) for t in steps.tokens] == list(vector)

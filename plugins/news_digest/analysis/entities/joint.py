@@ -47,6 +47,8 @@ SHORT_MEMO_MAX = 4000
 # Options of a chunk that no history above the empty one has counts for, computed before the
 # step of a hypothesis that will not end the word (see top_steps): they bound the rest.
 TOP_PLAIN = 4
+# Last options per hypothesis that END closes first (see _ended_top): mostly enough.
+END_TOP = 6
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,10 @@ class JointModel:
     # The option probabilities after histories of one token or none, kept apart (see
     # SHORT_MEMO_MAX): every longer history's vector is built on them.
     _short_memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # Arabic chunk -> English option -> its index in ``options``.
+    option_index: Mapping[str, Mapping[str, int]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     # Arabic chunk -> its options' probabilities after the empty history, and their indexes
     # most likely first (see top_steps): one entry per chunk.
     _chunk_memo: dict = field(default_factory=dict, compare=False, repr=False)
@@ -161,6 +167,9 @@ def build_joint_model(ngrams: Mapping[tuple[str, ...], int], order: int) -> Join
         ),
         seen=MappingProxyType(_seen_options(ngrams, ordered)),
         end_over=MappingProxyType(_seen_histories(history, ordered)),
+        option_index=MappingProxyType(
+            {a: {e: i for i, e in enumerate(english)} for a, english in ordered.items()}
+        ),
     )
 
 
@@ -391,6 +400,59 @@ def decode(
 
 
 def _ended(
+    model: JointModel, pending: list[_Pending], keep: int, nbest: int
+) -> list[tuple[str, float]]:
+    """The ``nbest`` best spellings once END closes the last hypotheses: from their most
+    likely options when these settle it (see ``_ended_top``), else from all of them."""
+    found = _ended_top(model, pending, keep, nbest)
+    return _ended_all(model, pending, keep, nbest) if found is None else found
+
+
+def _ended_top(
+    model: JointModel, pending: list[_Pending], keep: int, nbest: int
+) -> list[tuple[str, float]] | None:
+    """``_ended_all``'s answer from the END_TOP most likely last options of each hypothesis,
+    or None when it may not be that. A spelling all of whose options are left out sums at most
+    len(pending) of them, each no more than its hypothesis's score plus the best option left
+    out (END only lowers it); the spellings kept get every option that spells them, added up
+    in the same order as there."""
+    names: set[str] = set()
+    outside = -math.inf
+    for (score, _, spelled), steps in pending:
+        names.update(spelled + steps.english[i] for i in steps.ranked[:END_TOP])
+        if len(steps.ranked) > END_TOP:
+            outside = max(outside, score + steps.logps[steps.ranked[END_TOP]])
+    names.discard("")  # no spelling at all
+    scored: dict[str, float] = {}
+    for (score, history, spelled), steps in pending:
+        prefix = history[keep + 1 :] if keep < -1 else ()
+        index = model.option_index.get(steps.chunk, {})
+        for name in names:
+            option = index.get(name[len(spelled) :]) if name.startswith(spelled) else None
+            if option is not None:
+                total = (score + steps.logps[option]) + _end_logprob(
+                    model, prefix, steps.tokens[option]
+                )
+                old = scored.get(name)
+                scored[name] = total if old is None else _logaddexp(old, total)
+    best = heapq.nsmallest(nbest, [(-total, name) for name, total in scored.items()])
+    if outside > -math.inf and (
+        len(best) < nbest or outside + math.log(len(pending)) + 1e-6 >= -best[-1][0]
+    ):
+        return None
+    return [(name, -negated) for negated, name in best]
+
+
+def _end_logprob(model: JointModel, prefix: tuple[str, ...], token: str) -> float:
+    """``model.logprob((*prefix, token), END)``, by its seen suffix and the memo."""
+    history = (*prefix, token) if model.order > 1 else ()
+    while history and history not in model.history:
+        history = history[1:]
+    logp = model._memo.get((history, END))
+    return model.logprob(history, END) if logp is None else logp
+
+
+def _ended_all(
     model: JointModel, pending: list[_Pending], keep: int, nbest: int
 ) -> list[tuple[str, float]]:
     """Every extension of the last hypotheses, closed by END (none pruned: they all add up)."""
