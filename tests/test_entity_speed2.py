@@ -139,3 +139,10 @@ def test_one_end_score_matches_the_vector(model):
         model._end_memo.clear()
         vector = joint._end_logprobs(model, prefix, steps)
         assert [joint._end_logprob(model, prefix, t) for t in steps.tokens] == list(vector)
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_decoding_matches_closing_every_option(model, word, monkeypatch):
+    fast = joint.decode(model, word)
+    monkeypatch.setattr(joint, "_ended_top", lambda *args: None)
+    assert joint.decode(model, word) == fast
