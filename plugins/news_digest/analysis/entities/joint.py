@@ -288,12 +288,13 @@ def _levels(
     return levels
 
 
-def _interpolated(low: float, index: int, levels: list[tuple[int, int, dict[int, int]]]) -> float:
-    """One option's ``option_probs`` value from its empty-history one, the same operations."""
+def _interpolate(values: dict[int, float], levels: list[tuple[int, int, dict[int, int]]]) -> None:
+    """Each option's ``option_probs`` value, in place, from its empty-history one: the same
+    operations, level by level (a level a step for all the options at once)."""
     for types, denom, counts in levels:
-        count = counts.get(index)
-        low = types * low / denom if count is None else (count + types * low) / denom
-    return low
+        for index, low in values.items():  # only existing keys reassigned: iteration allows it
+            count = counts.get(index)
+            values[index] = types * low / denom if count is None else (count + types * low) / denom
 
 
 def top_steps(model: JointModel, seen: tuple[str, ...], chunk: str) -> Steps:
@@ -309,7 +310,8 @@ def top_steps(model: JointModel, seen: tuple[str, ...], chunk: str) -> Steps:
     plain = list(islice(filterfalse(special.__contains__, order), TOP_PLAIN))
     if not plain:  # every option is special (or none at all): the whole vector
         return _all_steps(model, seen, chunk)
-    values = {i: _interpolated(lowest[i], i, levels) for i in (*special, *plain)}
+    values = {i: lowest[i] for i in (*special, *plain)}
+    _interpolate(values, levels)
     bound = values[plain[-1]] if len(plain) == TOP_PLAIN else -math.inf
     kept = sorted((i for i, v in values.items() if v >= bound), key=values.__getitem__)
     kept.reverse()
