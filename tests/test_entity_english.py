@@ -33,3 +33,8 @@ def test_a_rule_spelling_arabic_words_letter_by_letter_is_a_guess(text: str, nam
 )
 def test_a_rule_over_latin_words_keeps_them_as_they_are(text: str, name: str) -> None:
     assert spellings(text)[name] == (name, "rule")
+
+
+def test_another_spelling_of_a_listed_person_is_that_person() -> None:
+    """كاين as news also writes Kane's name (كين is the listed spelling)."""
+    assert spellings("وسجل هاري كاين هدفين في المباراة.")["هاري كين"] == ("Harry Kane", "listed")
