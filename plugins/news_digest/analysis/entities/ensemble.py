@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from types import MappingProxyType
 
-from .candidates import add, gazetteer_match, make_hit, unique
+from .candidates import add, gazetteer_match, make_hit, role_at, unique
 from .decoder import tag_sentences
 from .edges import trim_person
-from .gazetteer import Gazetteer, Word
+from .gazetteer import Gazetteer
 from .records import Hit, Tok
 from .tagger import load_lexicon, mentions, split_clitics
 from .tagger import tokenize as tagger_tokens
@@ -63,22 +63,13 @@ def _learned_hit(
     toks: Sequence[Tok], span: tuple[str, int, int], rules: list[Hit], gaz: Gazetteer
 ) -> Hit:
     type_, first, last = span
-    title = _title(toks[first], gaz) if type_ == "person" and last - first >= 2 else None
-    if title is None:
+    size, title = role_at(toks, first, gaz, {"title"}) if type_ == "person" else (0, None)
+    if not size or last - first <= size:
         return _spanned_hit(toks, span, rules, gaz)
     # الأميرة ديانا, اللاعب X: the title is the person's role, not a word of the name (as
     # NewsFANE and ANERcorp tag it: outside the name).
-    hit = _spanned_hit(toks, (type_, first + 1, last), rules, gaz)
+    hit = _spanned_hit(toks, (type_, first + size, last), rules, gaz)
     return hit if hit.role else replace(hit, role=title.ar, role_en=title.en)
-
-
-def _title(tok: Tok, gaz: Gazetteer) -> Word | None:
-    """The one-word title (roles.tsv, kind title) the token is, also after و or ف."""
-    for form in (tok.fold, tok.fold[1:] if tok.fold[:1] in ("و", "ف") else ""):
-        word = gaz.roles.get((form,))
-        if word is not None and word.kind == "title":
-            return word
-    return None
 
 
 def _spanned_hit(
