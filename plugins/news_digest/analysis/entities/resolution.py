@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -80,6 +81,7 @@ def _alias_hits(toks: Sequence[Tok], hits: dict[int, Hit], aliases: dict[str, Al
                 break
 
 
+@lru_cache(maxsize=8192)  # places and organisations recur across articles
 def _spelled_out(text: str) -> str:
     """A place or organisation no list holds, word by word: the name data's spelling, else a
     letter reading. (The learned model, costly, is kept for people's names.)"""
@@ -96,22 +98,34 @@ def _entity(group: list[Hit]) -> Entity:
     else:
         text = longest
         en, spelled = _english(first.type, longest, group)
-        key = f"{first.type}/{slugify(en) or slugify(fold(longest))}"
+        key = f"{first.type}/{_slug(en) or _slug(fold(longest))}"
     roles = tuple(dict.fromkeys(h.role for h in group if h.role))
     roles_en = tuple(dict.fromkeys(h.role_en for h in group if h.role and h.role_en))
     return Entity(key, text, first.type, en, len(group), roles, roles_en, spelled)
 
 
+@lru_cache(maxsize=16384)  # slugify is costly and the same English names recur
+def _slug(text: str) -> str:
+    return slugify(text)
+
+
 def _english(type_: str, name: str, group: list[Hit]) -> tuple[str, str]:
     """(English name, where it comes from) for a name no list holds."""
-    known = "data" if spelled_from_data(name) else "guessed"
-    if type_ == "person":  # curated name parts first, then the name data
-        curated = curated_spelling(name)
-        return (curated, "curated") if curated else (romanize_name(name), known)
+    if type_ == "person":
+        return _person_english(name)
     ruled = next((h.en for h in group if h.en), None)  # حزب X -> X Party
     if ruled is None:
-        return _spelled_out(name), known
+        return _spelled_out(name), ("data" if spelled_from_data(name) else "guessed")
     return ruled, ("rule" if _rule_words_only(ruled, name) else "guessed")
+
+
+@lru_cache(maxsize=16384)  # a person's name recurs across articles; the answer is the name's
+def _person_english(name: str) -> tuple[str, str]:
+    """Curated name parts first, then the name data, then the learned model."""
+    curated = curated_spelling(name)
+    if curated:
+        return curated, "curated"
+    return romanize_name(name), ("data" if spelled_from_data(name) else "guessed")
 
 
 def _rule_words_only(english: str, name: str) -> bool:

@@ -70,6 +70,7 @@ _LATIN_TABLE = str.maketrans(
 _LATIN_KEEP_RE = re.compile("[^a-z'-]")
 
 
+@lru_cache(maxsize=65536)  # names recur: each of their words is keyed several times per use
 def arabic_key(token: str) -> str:
     """The table's key for an Arabic token: no tashkeel, tatweel or presentation forms,
     Persian letters as Arabic, Arabic letters only."""
@@ -328,6 +329,7 @@ def known_word(raw: str) -> str | None:
     return ("al-" if bare != key else "") + _capitalise(spelled)
 
 
+@lru_cache(maxsize=32768)  # a name recurs across articles; the answer depends on it alone
 def spelled_from_data(name: str) -> bool:
     """Every Arabic word of the name is a curated part, in the token table, or a link word of a
     compound (بن، عبد، الله): its spelling is known, not guessed by the model."""
@@ -381,6 +383,7 @@ def _name_token(raw: str) -> str:
     return arabic_key(raw) if _ARABIC_WORD_RE.fullmatch(raw) else raw
 
 
+@lru_cache(maxsize=32768)  # as spelled_from_data: one spelling per distinct name
 def romanize_name(name: str) -> str:
     """The English spelling of one Arabic name; Latin tokens in it are kept as written."""
     tokens = [_name_token(t) for t in _NAME_TOKEN_RE.findall(name)]
