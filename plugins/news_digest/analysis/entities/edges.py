@@ -11,6 +11,7 @@ itself is no name part, name nor token of a listed name: precision first, a real
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from .gazetteer import bare
 from .records import Tok
@@ -49,6 +50,24 @@ def trim_person(toks: Sequence[Tok], first: int, last: int) -> tuple[int, int] |
     while last - first > 1 and _trailing_word(toks[last - 1], lex):
         last -= 1
     return first, last
+
+
+def split_conjoined(toks: Sequence[Tok], first: int, last: int) -> list[tuple[int, int]]:
+    """The tagger's person span cut before each word that is "و" glued to a name: it ran over
+    "and" into the next person (ليونيل ميسي ولويس سواريز is Messi and Suárez)."""
+    lex = load_lexicon()
+    cuts = [j for j in range(first + 1, last) if conjoined_name(toks[j].fold, lex)]
+    return list(pairwise([first, *cuts, last]))
+
+
+def conjoined_name(form: str, lex: Lexicon | None = None) -> bool:
+    """و glued to a name (ولويس، وسواريز): the word with its و is no word, name or name token
+    the lists know (وليام, وارن, وسام are names as written), and what follows و is a name."""
+    lex = lex or load_lexicon()
+    rest = form[1:]
+    if form[:1] != "و" or len(rest) < 3 or form in lex.known or form in lex.name_tokens:
+        return False
+    return rest in lex.name_parts or rest in lex.name_tokens
 
 
 def _everyday_phrase(toks: Sequence[Tok], first: int, last: int, lex: Lexicon) -> bool:
