@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from types import MappingProxyType
 
+from ...arabic import fold
 from .candidates import add, gazetteer_match, make_hit, role_at, unique
 from .decoder import tag_sentences
 from .edges import conjoined_name, split_conjoined, trim_person
@@ -24,6 +25,11 @@ from .tagger import tokenize as tagger_tokens
 
 _SEATS = ("organization", "place")  # (listed kind, tagger's kind) where the list wins
 _TYPES = MappingProxyType({"PER": "person", "LOC": "place", "ORG": "organization"})
+# Listed names that are everyday feminine nouns too: القاعدة is "the base" or "the rule" when
+# an adjective or relative agreeing with a feminine noun follows (القاعدة الجوية، القاعدة التي);
+# al-Qaeda's own adjectives agree with تنظيم (تنظيم القاعدة الإرهابي).
+_NOUN_SENSES = frozenset({"القاعده"})
+_FEMININE_RELATIVE = "التي"
 
 
 def learned_spans(
@@ -90,6 +96,11 @@ def _spanned_hit(
     same = next((h for h in rules if (h.first, h.last, h.type) == (first, last, type_)), None)
     if same is not None:
         return same
+    # Inside a listed name of its kind (القاعدة of تنظيم القاعدة في جزيرة العرب): the listed one.
+    around = next((h for h in rules if h.entry is not None and h.type == type_
+                   and h.first <= first and last <= h.last), None)  # fmt: skip
+    if around is not None:
+        return around
     listed = gazetteer_match(toks, first, gaz)
     # A seat that stands for its institution (البيت الأبيض, الكرملين): the tagger sees a
     # place, the list knows the White House; other kinds of disagreement keep the tagger's.
@@ -136,7 +147,22 @@ def merge_sentence(
         taken = any(i in merged for i in range(hit.first, hit.last))
         if not taken and _rule_kept(hit) and not _misread(toks, hit, gaz):
             add(merged, hit)
+    for hit in unique(merged):
+        if _noun_sense(toks, hit):
+            for index in range(hit.first, hit.last):
+                del merged[index]
     return merged
+
+
+def _noun_sense(toks: Sequence[Tok], hit: Hit) -> bool:
+    """A one-word name that is an everyday noun here, by the feminine word agreeing with it."""
+    if hit.last - hit.first != 1 or hit.last >= len(toks) or fold(hit.name) not in _NOUN_SENSES:
+        return False
+    after = toks[hit.last]
+    if after.brk:
+        return False
+    form = after.fold
+    return form == _FEMININE_RELATIVE or (form.startswith("ال") and form.endswith("ه"))
 
 
 def _trimmed(toks: Sequence[Tok], spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
