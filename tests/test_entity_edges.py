@@ -89,3 +89,10 @@ def test_a_future_verb_whose_stem_is_spelled_like_a_function_word_is_cut_off() -
 def test_an_everyday_phrase_after_a_role_is_no_person() -> None:
     found = extract_entities(doc_of("وأكد حاكم الإمارة، رعاه الله، أن المشروع مستمر.")).entities
     assert not [e for e in found if e.type == "person"]
+
+
+def test_the_lions_share_is_no_person() -> None:
+    sentence = "ونالت الشركة حصة الأسد من العقود الجديدة."
+    assert trimmed(sentence, "الأسد") is None
+    names = {e.text for e in extract_entities(doc_of(sentence)).entities}
+    assert "الأسد" not in names

@@ -25,6 +25,8 @@ _PAST_ENDINGS = ("ت", "وا")  # she did / they did
 _PRESENT_ENDINGS = ("ون", "وا")  # they do
 # Nouns that end everyday phrases, never a name: لحسن الحظ "fortunately".
 _PHRASE_ENDS = frozenset({"حظ"})
+# Idioms whose second word is a name elsewhere: حصة الأسد "the lion's share" (folded, bare).
+_IDIOMS = frozenset({("حصه", "اسد")})
 # Particles written apart after a name: لـ (tatweel folded away), على "on" (ى kept only in
 # the surface text; folded it is the name علي).
 _PARTICLES = frozenset({"ل", "ب", "ك"})
@@ -39,7 +41,7 @@ def trim_person(toks: Sequence[Tok], first: int, last: int) -> tuple[int, int] |
     """The tagger's person span without everyday words at its edges, None when what is left
     is no name (the whole span an everyday phrase)."""
     lex = load_lexicon()
-    if _everyday_phrase(toks, first, last, lex):
+    if _everyday_phrase(toks, first, last, lex) or _idiom(toks, first, last):
         return None
     while last - first > 1 and (
         _verb_like(toks[first].fold, lex, leading=True)
@@ -80,6 +82,12 @@ def _everyday_phrase(toks: Sequence[Tok], first: int, last: int, lex: Lexicon) -
     head = toks[first]
     # The pronoun ه, not the ة of هبة الله or رحمة الله, which are names.
     return head.text.endswith("ه") and not _is_name(head.fold, lex) and _common(head.fold, lex)
+
+
+def _idiom(toks: Sequence[Tok], first: int, last: int) -> bool:
+    if first == 0 or last - first != 1:
+        return False
+    return (bare(toks[first - 1].fold), bare(toks[first].fold)) in _IDIOMS
 
 
 def _trailing_word(tok: Tok, lex: Lexicon) -> bool:
