@@ -12,6 +12,7 @@ from slugify import slugify
 
 from ...arabic import fold
 from ...models import Document
+from .bodies import body_english
 from .candidates import NAME_LINKS, add, make_hit, role_at, tokenize, unique
 from .cues import HEAD_ENGLISH, WITH_TAGGER, sentence_hits
 from .dateline import Dateline, find_dateline
@@ -113,6 +114,9 @@ def _english(type_: str, name: str, group: list[Hit]) -> tuple[str, str]:
     """(English name, where it comes from) for a name no list holds."""
     if type_ == "person":
         return _person_english(name)
+    body = body_english(name)  # وزارة الخارجية الروسية -> Russian Foreign Ministry
+    if body is not None:
+        return body, "rule"
     ruled = next((h.en for h in group if h.en), None)  # حزب X -> X Party
     if ruled is None:
         return _spelled_out(name), ("data" if spelled_from_data(name) else "guessed")

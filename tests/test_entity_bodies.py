@@ -1,0 +1,46 @@
+"""A state body no list holds gets its English from the body-noun and nationality tables
+(وزارة الخارجية الروسية -> Russian Foreign Ministry), certain, and only when every word is
+accounted for (issue #13; sentences of ours)."""
+
+from __future__ import annotations
+
+import pytest
+from news_digest.analysis.entities import extract_entities
+from news_digest.analysis.entities.bodies import body_english
+
+from tests.docs import doc_of
+
+
+@pytest.mark.parametrize(
+    ("name", "english"),
+    [
+        ("وزارة الخارجية الروسية", "Russian Foreign Ministry"),
+        ("البنك المركزي التركي", "Turkish Central Bank"),
+        ("الحكومة اللبنانية", "Lebanese Government"),
+        ("قوات التحالف الدولي", "International Coalition Forces"),
+        ("مجلس الأمن القومي الأميركي", "US National Security Council"),
+    ],
+)
+def test_a_body_and_its_nationality(name: str, english: str) -> None:
+    assert body_english(name) == english
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "وزارة الخارجية",  # whose? no nationality: no certain name of its own
+        "وزارة الطاقة الأميركية",  # a ministry the table lacks
+        "الحكومة الانتقالية",  # not a nationality
+        "رئيس الوزراء العراقي",  # a role, not a body
+        "الليرة التركية",  # a currency
+        "محكمة تركية تركية",
+    ],
+)
+def test_anything_else_is_left_to_the_name_data(name: str) -> None:
+    assert body_english(name) is None
+
+
+def test_an_extracted_body_is_named_in_english_for_certain() -> None:
+    result = extract_entities(doc_of("وقالت وزارة الخارجية الروسية في بيان إن الوفد سيصل غدا."))
+    bodies = [e for e in result.entities if e.text == "وزارة الخارجية الروسية"]
+    assert [(e.en, e.spelled) for e in bodies] == [("Russian Foreign Ministry", "rule")]
