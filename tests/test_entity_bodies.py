@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from news_digest.analysis.entities import extract_entities
-from news_digest.analysis.entities.bodies import body_english
+from news_digest.analysis.entities.bodies import body_english, described_entry, headed_english
 
 from tests.docs import doc_of
 
@@ -44,3 +44,29 @@ def test_an_extracted_body_is_named_in_english_for_certain() -> None:
     result = extract_entities(doc_of("وقالت وزارة الخارجية الروسية في بيان إن الوفد سيصل غدا."))
     bodies = [e for e in result.entities if e.text == "وزارة الخارجية الروسية"]
     assert [(e.en, e.spelled) for e in bodies] == [("Russian Foreign Ministry", "rule")]
+
+
+@pytest.mark.parametrize(
+    ("name", "english"),
+    [
+        ("ريف دمشق", "Damascus countryside"),
+        ("ميناء الحديدة", "Hodeidah port"),
+        ("مطار القاهرة", "Cairo Airport"),
+        ("منتخب مصر", "Egypt national team"),
+    ],
+)
+def test_a_head_noun_before_a_listed_place(name: str, english: str) -> None:
+    assert headed_english(name) == english
+
+
+@pytest.mark.parametrize("name", ["جامعة كولومبيا", "ريف مجهول", "ميناء", "مطار تويتر"])
+def test_other_heads_or_unlisted_places_give_nothing(name: str) -> None:
+    assert headed_english(name) is None
+
+
+def test_a_descriptor_before_a_listed_body_is_that_body() -> None:
+    entry = described_entry("موقع تويتر")
+    assert entry is not None and entry.en == "Twitter"
+    assert described_entry("موقع الحادث") is None
+    result = extract_entities(doc_of("ونشر الوزير على موقع تويتر صورة من الاجتماع."))
+    assert ("Twitter", "listed") in {(e.en, e.spelled) for e in result.entities}

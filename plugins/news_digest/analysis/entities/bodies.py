@@ -1,9 +1,11 @@
-"""English for a state body no list holds, from the project's own tables: a body noun
+"""English for a state body or place no list holds, from the project's own tables: a body noun
 (data/actor_nouns.tsv) followed by nationality adjectives (data/demonyms.tsv), as in
 "وزارة الخارجية الروسية" -> Russian Foreign Ministry, "البنك المركزي التركي" -> Turkish Central
 Bank. Every word must be accounted for; anything else ("وزارة الطاقة الأميركية", whose
 ministry the table lacks) keeps the name data's reading. The English is then certain, not a
-letter-by-letter guess ("Wzarah Al-Kharajih Al-Rousih").
+letter-by-letter guess ("Wzarah Al-Kharajih Al-Rousih"). A head noun before a listed place
+makes a place or body of it (ريف دمشق -> Damascus countryside), and a descriptor before a
+listed organisation (موقع تويتر) is that organisation.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from types import MappingProxyType
 
 from ...arabic import fold
 from ...settings import DATA_DIR
-from .gazetteer import bare, load_gazetteer
+from .gazetteer import GazetteerEntry, bare, bare_tokens, load_gazetteer
 
 # The table's rows that name a body, not a person's role (minister), a market (lira, oil
 # prices) or people (protesters): only these make an organisation's name.
@@ -65,3 +67,49 @@ def body_english(name: str) -> str | None:
 def _demonym(word: str) -> str | None:
     found = load_gazetteer().demonyms.get(bare(word))
     return None if found is None else found.en[:1].upper() + found.en[1:]  # International
+
+
+# Head nouns before a listed place that make a place or body of it (ميناء الحديدة -> Hodeidah
+# port). Only heads whose English is fixed: جامعة كولومبيا is Columbia University, not one of
+# Colombia, so university is not among them.
+_HEADED = MappingProxyType(
+    {
+        "ريف": "{} countryside", "ميناء": "{} port", "مرفا": "{} port", "مطار": "{} Airport",
+        "نهر": "{} River", "مضيق": "{} Strait", "منتخب": "{} national team",
+        "شرطه": "{} Police", "بورصه": "{} Stock Exchange",
+    }
+)  # fmt: skip
+# Nouns that only say what kind of body the listed name after them is (موقع تويتر, شركة أبل).
+_DESCRIPTORS = frozenset({"موقع", "شبكه", "شركه", "مجموعه"})
+
+
+@lru_cache(maxsize=1)
+def _listed() -> Mapping[tuple[str, ...], GazetteerEntry]:
+    """Bare folded tokens of every listed variant -> its entry (the first file to list it)."""
+    found: dict[tuple[str, ...], GazetteerEntry] = {}
+    for entry in load_gazetteer().entries:
+        for variant in entry.ar:
+            found.setdefault(bare_tokens(variant), entry)
+    return MappingProxyType(found)
+
+
+def _head_and_listed(name: str) -> tuple[str, GazetteerEntry | None]:
+    head, _, rest = name.partition(" ")
+    return fold(head), (_listed().get(bare_tokens(rest)) if rest else None)
+
+
+def headed_english(name: str) -> str | None:
+    """ "Head noun + listed place" in English (ريف دمشق -> Damascus countryside), else None."""
+    head, entry = _head_and_listed(name)
+    pattern = _HEADED.get(head)
+    if pattern is None or entry is None or entry.type != "place":
+        return None
+    return pattern.format(entry.en)
+
+
+def described_entry(name: str) -> GazetteerEntry | None:
+    """The listed organisation a descriptor noun introduces (موقع تويتر is Twitter)."""
+    head, entry = _head_and_listed(name)
+    if head not in _DESCRIPTORS or entry is None or entry.type != "organization":
+        return None
+    return entry

@@ -12,7 +12,7 @@ from slugify import slugify
 
 from ...arabic import fold
 from ...models import Document
-from .bodies import body_english
+from .bodies import body_english, described_entry, headed_english
 from .candidates import NAME_LINKS, add, make_hit, role_at, tokenize, unique
 from .cues import HEAD_ENGLISH, WITH_TAGGER, sentence_hits
 from .dateline import Dateline, find_dateline
@@ -94,15 +94,19 @@ def _spelled_out(text: str) -> str:
 def _entity(group: list[Hit]) -> Entity:
     first = group[0]
     longest = max(group, key=lambda h: (len(h.name), h.name)).name
-    if first.entry is not None:
-        key, text, en, spelled = first.entry.key, first.entry.ar[0], first.entry.en, "listed"
+    type_ = first.type
+    listed = first.entry
+    if listed is None and (listed := described_entry(longest)) is not None:
+        type_ = listed.type  # موقع تويتر, found as a place, is Twitter
+    if listed is not None:
+        key, text, en, spelled = listed.key, listed.ar[0], listed.en, "listed"
     else:
         text = longest
-        en, spelled = _english(first.type, longest, group)
-        key = f"{first.type}/{_slug(en) or _slug(fold(longest))}"
+        en, spelled = _english(type_, longest, group)
+        key = f"{type_}/{_slug(en) or _slug(fold(longest))}"
     roles = tuple(dict.fromkeys(h.role for h in group if h.role))
     roles_en = tuple(dict.fromkeys(h.role_en for h in group if h.role and h.role_en))
-    return Entity(key, text, first.type, en, len(group), roles, roles_en, spelled)
+    return Entity(key, text, type_, en, len(group), roles, roles_en, spelled)
 
 
 @lru_cache(maxsize=16384)  # slugify is costly and the same English names recur
@@ -114,7 +118,7 @@ def _english(type_: str, name: str, group: list[Hit]) -> tuple[str, str]:
     """(English name, where it comes from) for a name no list holds."""
     if type_ == "person":
         return _person_english(name)
-    body = body_english(name)  # وزارة الخارجية الروسية -> Russian Foreign Ministry
+    body = body_english(name) or headed_english(name)  # Russian Foreign Ministry, Hodeidah port
     if body is not None:
         return body, "rule"
     ruled = next((h.en for h in group if h.en), None)  # حزب X -> X Party
