@@ -65,8 +65,22 @@ def test_other_heads_or_unlisted_places_give_nothing(name: str) -> None:
 
 
 def test_a_descriptor_before_a_listed_body_is_that_body() -> None:
-    entry = described_entry("موقع تويتر")
+    entry = described_entry("موقع تويتر", "place")
     assert entry is not None and entry.en == "Twitter"
-    assert described_entry("موقع الحادث") is None
+    assert described_entry("موقع الحادث", "organization") is None
     result = extract_entities(doc_of("ونشر الوزير على موقع تويتر صورة من الاجتماع."))
     assert ("Twitter", "listed") in {(e.en, e.spelled) for e in result.entities}
+
+
+def test_a_listed_club_with_its_nationality_is_that_club() -> None:
+    assert described_entry("يوفنتوس الإيطالي", "organization").en == "Juventus"
+    # A common noun's body with a nationality is that country's own (not the listed one).
+    assert described_entry("مجلس الأمن الروسي", "organization") is None
+    # The article counts: دوما (the Syrian town) is not الدوما (the Russian parliament).
+    assert described_entry("دوما السورية", "organization") is None
+
+
+def test_a_nationality_adjective_alone_names_nothing() -> None:
+    sentence = "وأعلنت الصحة أن مستشفى في مدينة منبج السورية تعرض للقصف."
+    names = {e.text: e.en for e in extract_entities(doc_of(sentence)).entities}
+    assert names == {"منبج": "Manbij"}

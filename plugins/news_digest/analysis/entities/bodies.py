@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 from ...arabic import fold
 from ...settings import DATA_DIR
-from .gazetteer import GazetteerEntry, bare, bare_tokens, load_gazetteer
+from .gazetteer import GazetteerEntry, bare, load_gazetteer
 
 # The table's rows that name a body, not a person's role (minister), a market (lira, oil
 # prices) or people (protesters): only these make an organisation's name.
@@ -69,6 +69,11 @@ def _demonym(word: str) -> str | None:
     return None if found is None else found.en[:1].upper() + found.en[1:]  # International
 
 
+# Listed names that are everyday feminine nouns too (bare folded): القاعدة is also "the base",
+# "the rule" (see ensemble._noun_sense).
+NOUN_SENSES = frozenset({"قاعده"})
+
+
 # Head nouns before a listed place that make a place or body of it (ميناء الحديدة -> Hodeidah
 # port). Only heads whose English is fixed: جامعة كولومبيا is Columbia University, not one of
 # Colombia, so university is not among them.
@@ -85,17 +90,23 @@ _DESCRIPTORS = frozenset({"موقع", "شبكه", "شركه", "مجموعه"})
 
 @lru_cache(maxsize=1)
 def _listed() -> Mapping[tuple[str, ...], GazetteerEntry]:
-    """Bare folded tokens of every listed variant -> its entry (the first file to list it)."""
+    """Folded tokens of every listed variant -> its entry (the first file to list it). The
+    article counts: دوما is the Syrian town, الدوما the Russian parliament."""
     found: dict[tuple[str, ...], GazetteerEntry] = {}
     for entry in load_gazetteer().entries:
         for variant in entry.ar:
-            found.setdefault(bare_tokens(variant), entry)
+            found.setdefault(tuple(fold(variant).split()), entry)
     return MappingProxyType(found)
+
+
+def listed_entry(words: str) -> GazetteerEntry | None:
+    """The entry listing exactly these words (folded, the article as written), if any."""
+    return _listed().get(tuple(fold(words).split())) if words else None
 
 
 def _head_and_listed(name: str) -> tuple[str, GazetteerEntry | None]:
     head, _, rest = name.partition(" ")
-    return fold(head), (_listed().get(bare_tokens(rest)) if rest else None)
+    return fold(head), listed_entry(rest)
 
 
 def headed_english(name: str) -> str | None:
@@ -107,9 +118,20 @@ def headed_english(name: str) -> str | None:
     return pattern.format(entry.en)
 
 
-def described_entry(name: str) -> GazetteerEntry | None:
-    """The listed organisation a descriptor noun introduces (موقع تويتر is Twitter)."""
+def described_entry(name: str, type_: str) -> GazetteerEntry | None:
+    """The listed organisation a descriptor noun introduces (موقع تويتر is Twitter) or, for a
+    name found as an organisation, a nationality adjective follows (يوفنتوس الإيطالي is
+    Juventus)."""
     head, entry = _head_and_listed(name)
-    if head not in _DESCRIPTORS or entry is None or entry.type != "organization":
-        return None
-    return entry
+    if head not in _DESCRIPTORS:
+        rest, _, last = name.rpartition(" ")
+        own = type_ == "organization" and rest and _proper(rest.split()[0])
+        entry = listed_entry(rest) if own and _demonym(fold(last)) else None
+    return entry if entry is not None and entry.type == "organization" else None
+
+
+def _proper(word: str) -> bool:
+    """A name's first word that names by itself (يوفنتوس، أبل), not a common noun: وزارة
+    الخارجية الروسية or مجلس الأمن الروسي is that country's own body, not the listed one."""
+    form = bare(fold(word))
+    return form not in NOUN_SENSES and load_gazetteer().words.get(form) != "common"

@@ -15,20 +15,20 @@ from dataclasses import replace
 from types import MappingProxyType
 
 from ...arabic import fold
+from .bodies import NOUN_SENSES, listed_entry
 from .candidates import add, gazetteer_match, make_hit, role_at, unique
 from .decoder import tag_sentences
 from .edges import conjoined_name, split_conjoined, trim_person
-from .gazetteer import Gazetteer
-from .records import Hit, Tok
+from .gazetteer import Gazetteer, bare
+from .records import NAMED_HEADS, Hit, Tok
 from .tagger import load_lexicon, mentions, split_clitics
 from .tagger import tokenize as tagger_tokens
 
 _SEATS = ("organization", "place")  # (listed kind, tagger's kind) where the list wins
 _TYPES = MappingProxyType({"PER": "person", "LOC": "place", "ORG": "organization"})
-# Listed names that are everyday feminine nouns too: القاعدة is "the base" or "the rule" when
-# an adjective or relative agreeing with a feminine noun follows (القاعدة الجوية، القاعدة التي);
+# A listed name that is an everyday feminine noun too (bodies.NOUN_SENSES) is that noun when an
+# adjective or relative agreeing with a feminine noun follows (القاعدة الجوية، القاعدة التي);
 # al-Qaeda's own adjectives agree with تنظيم (تنظيم القاعدة الإرهابي).
-_NOUN_SENSES = frozenset({"القاعده"})
 _FEMININE_RELATIVE = "التي"
 
 
@@ -148,15 +148,32 @@ def merge_sentence(
         if not taken and _rule_kept(hit) and not _misread(toks, hit, gaz):
             add(merged, hit)
     for hit in unique(merged):
-        if _noun_sense(toks, hit):
+        if _noun_sense(toks, hit) or _lone_adjective(toks, hit, gaz):
             for index in range(hit.first, hit.last):
                 del merged[index]
     return merged
 
 
+def _lone_adjective(toks: Sequence[Tok], hit: Hit, gaz: Gazetteer) -> bool:
+    """A nationality adjective alone (السورية "the Syrian", سعودية) read as a place or body:
+    the noun it qualifies was left out, and the adjective names nothing by itself."""
+    if hit.entry is not None or hit.last - hit.first != 1 or hit.type == "person":
+        return False
+    form = bare(fold(hit.name))
+    # تشيلي is Chile as well as Chilean, الفرنسية also AFP ("the French [agency]"): a listed
+    # name or an outlet's short name stays.
+    if (form,) in gaz.cued_outlets or listed_entry(hit.name) is not None:
+        return False
+    if hit.first and toks[hit.first - 1].fold in NAMED_HEADS:  # فريق العربي: a club's name
+        return False
+    return form in gaz.demonyms
+
+
 def _noun_sense(toks: Sequence[Tok], hit: Hit) -> bool:
     """A one-word name that is an everyday noun here, by the feminine word agreeing with it."""
-    if hit.last - hit.first != 1 or hit.last >= len(toks) or fold(hit.name) not in _NOUN_SENSES:
+    if hit.last - hit.first != 1 or hit.last >= len(toks):
+        return False
+    if bare(fold(hit.name)) not in NOUN_SENSES:
         return False
     after = toks[hit.last]
     if after.brk:

@@ -96,7 +96,8 @@ def _entity(group: list[Hit]) -> Entity:
     longest = max(group, key=lambda h: (len(h.name), h.name)).name
     type_ = first.type
     listed = first.entry
-    if listed is None and (listed := described_entry(longest)) is not None:
+    described = listed is None and body_english(longest) is None  # a country's own body first
+    if described and (listed := described_entry(longest, type_)) is not None:
         type_ = listed.type  # موقع تويتر, found as a place, is Twitter
     if listed is not None:
         key, text, en, spelled = listed.key, listed.ar[0], listed.en, "listed"
