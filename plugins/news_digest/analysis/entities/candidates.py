@@ -22,9 +22,13 @@ from .gazetteer import (
 )
 from .records import Hit, Tok
 
-_TOKEN_RE = re.compile(
+_TOKEN_CLASSES = (
     f"[{ARABIC_LETTER_CLASS}\u064b-\u0652\u0640]+|[A-Za-z][A-Za-z0-9&'-]*|[0-9\u0660-\u0669]+"
 )
+# A token with what stands before it: every character that can open a token opens one, so the
+# gap is the run of all other characters. findall gives both as strings, without match objects.
+_TOKEN_STARTS = f"{ARABIC_LETTER_CLASS}\u064b-\u0652\u0640A-Za-z0-9\u0660-\u0669"
+_GAP_TOKEN_RE = re.compile(f"([^{_TOKEN_STARTS}]*)({_TOKEN_CLASSES})")
 
 
 # Proclitic letters that may stand before a name; "لل" is ل + the article with its alef dropped.
@@ -58,15 +62,14 @@ def tokenize(text: str) -> list[Tok]:
     folded_text = fold(text)
     same = len(folded_text) == len(text)
     toks: list[Tok] = []
-    prev_end = 0
-    for match in _TOKEN_RE.finditer(text):
-        start, end = match.span()
-        gap = text[prev_end:start].strip()
-        word = match.group()
+    end = 0
+    for raw_gap, word in _GAP_TOKEN_RE.findall(text):
+        start = end + len(raw_gap)
+        end = start + len(word)
+        gap = raw_gap.strip()
         folded = folded_text[start:end] if same else fold(word)
-        brk = bool(toks) and gap != ""
+        brk = gap != "" and bool(toks)
         toks.append(Tok(word, start, end, folded, brk, word[0].isascii(), readings(folded), gap))
-        prev_end = end
     return toks
 
 

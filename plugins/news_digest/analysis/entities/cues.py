@@ -392,7 +392,7 @@ def _list_item(
     else:
         return 0, j
     rest = tok.fold[plen:]
-    stripped = replace(tok, fold=rest, readings=readings(rest), brk=False)
+    stripped = tok._replace(fold=rest, readings=readings(rest), brk=False)
     line = [*toks[:j], stripped, *toks[j + 1 :]]
     end = name_end(line, j, hits, gaz)
     if end == j:
