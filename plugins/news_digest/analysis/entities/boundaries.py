@@ -181,7 +181,7 @@ def person_by_given_name(toks: Sequence[Tok], i: int, hits: dict[int, Hit], gaz:
     if given is None:
         return i
     plen, _ = given
-    stripped = replace(toks[i], fold=toks[i].fold[plen:])
+    stripped = toks[i]._replace(fold=toks[i].fold[plen:])
     end = name_end([*toks[:i], stripped, *toks[i + 1 :]], i, hits, gaz)
     if end > i:
         end = _given_name_tail(toks, end, hits, gaz)

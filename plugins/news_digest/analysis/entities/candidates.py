@@ -16,15 +16,21 @@ from .gazetteer import (
     Pattern,
     Word,
     bare,
-    has_article,
     same_name,
     skeleton,
 )
 from .records import Hit, Tok
 
-_TOKEN_RE = re.compile(
+# A token's readings (see ``readings``): (clitic length, bare form, had the article).
+Readings = tuple[tuple[int, str, bool], ...]
+
+_TOKEN_CLASSES = (
     f"[{ARABIC_LETTER_CLASS}\u064b-\u0652\u0640]+|[A-Za-z][A-Za-z0-9&'-]*|[0-9\u0660-\u0669]+"
 )
+# A token with what stands before it: every character that can open a token opens one, so the
+# gap is the run of all other characters. findall gives both as strings, without match objects.
+_TOKEN_STARTS = f"{ARABIC_LETTER_CLASS}\u064b-\u0652\u0640A-Za-z0-9\u0660-\u0669"
+_GAP_TOKEN_RE = re.compile(f"([^{_TOKEN_STARTS}]*)({_TOKEN_CLASSES})")
 
 
 # Proclitic letters that may stand before a name; "لل" is ل + the article with its alef dropped.
@@ -53,34 +59,35 @@ _NAME_TITLES = frozenset(
 
 
 def tokenize(text: str) -> list[Tok]:
-    # Folding the sentence once is far cheaper than per word; when folding removed nothing
-    # (no tashkeel or tatweel, the usual case) the offsets of both texts agree.
-    folded_text = fold(text)
-    same = len(folded_text) == len(text)
+    pairs = _GAP_TOKEN_RE.findall(text)
+    if not pairs:
+        return []
+    # Folding a sentence's words at once is far cheaper than word by word: no word holds a
+    # space, and folding neither adds nor removes one.
+    folds = fold(" ".join([word for _, word in pairs])).split(" ")
     toks: list[Tok] = []
-    prev_end = 0
-    for match in _TOKEN_RE.finditer(text):
-        start, end = match.span()
-        gap = text[prev_end:start].strip()
-        word = match.group()
-        folded = folded_text[start:end] if same else fold(word)
-        brk = bool(toks) and gap != ""
+    end = 0
+    for (raw_gap, word), folded in zip(pairs, folds, strict=True):
+        start = end + len(raw_gap)
+        end = start + len(word)
+        gap = raw_gap.strip()
+        brk = gap != "" and bool(toks)
         toks.append(Tok(word, start, end, folded, brk, word[0].isascii(), readings(folded), gap))
-        prev_end = end
     return toks
 
 
 @lru_cache(maxsize=50_000)  # every token of every sentence: words recur
 def readings(token: str) -> tuple[tuple[int, str, bool], ...]:
     """(clitic length, bare form, had the article) of a folded token, the literal one first."""
-    out = [(0, bare(token), has_article(token))]
+    literal = bare(token)
     if token[:1] not in _CLITIC_LETTERS:
-        return tuple(out)
+        return ((0, literal, literal != token),)
+    out = [(0, literal, literal != token)]
     for prefix in _PROCLITICS:
-        rest = token[len(prefix) :]
-        if token.startswith(prefix) and len(rest) >= 3:
-            article = prefix.endswith("لل") or has_article(rest)
-            out.append((len(prefix), bare(rest), article))
+        if token.startswith(prefix) and len(token) - len(prefix) >= 3:
+            rest = token[len(prefix) :]
+            form = bare(rest)  # the article: taken off, or ل + its alef dropped (لل)
+            out.append((len(prefix), form, form != rest or prefix.endswith("لل")))
     return tuple(out)
 
 
@@ -109,10 +116,18 @@ def gazetteer_match(toks: Sequence[Tok], i: int, gaz: Gazetteer) -> Hit | None:
     """The longest gazetteer variant starting at token i (fewer clitics win ties)."""
     if not may_start_listed(toks[i].readings, gaz.firsts, gaz.loose_firsts):
         return None
+    return listed_match(toks, i, gaz, toks[i].readings, toks[i].readings)
+
+
+def listed_match(
+    toks: Sequence[Tok], i: int, gaz: Gazetteer, exact: Readings, loosely: Readings
+) -> Hit | None:
+    """``gazetteer_match`` trying only these readings of token i, as listed and in another
+    spelling (the others start no name: see ``listed_readings``)."""
     best: tuple[int, int, GazetteerEntry] | None = None
     # Only the patterns whose second token is the next word's can go on (see _continues).
     after = toks[i + 1].readings[0][1] if i + 1 < len(toks) else ""
-    for plen, form, article in toks[i].readings:
+    for plen, form, article in exact:
         for pattern in gaz.by_second.get((form, after), ()) + gaz.singles.get(form, ()):
             size = len(pattern.tokens)
             if best is not None and size <= best[0] - i:
@@ -121,8 +136,8 @@ def gazetteer_match(toks: Sequence[Tok], i: int, gaz: Gazetteer) -> Hit | None:
             if agrees and _continues(toks, i, pattern):
                 best = (i + size, plen, pattern.entry)
                 break
-    if best is None:
-        best = _loose_match(toks, i, gaz)
+    if best is None and loosely:
+        best = _loose_match(toks, i, gaz, loosely)
     if best is None:
         return None
     last, plen, entry = best
@@ -142,6 +157,17 @@ def may_start_listed(
     return any(form in firsts or skeleton(form) in loose for _, form, _ in tok_readings)
 
 
+def listed_readings(
+    folded: str, firsts: frozenset[str], loose: frozenset[str]
+) -> tuple[Readings, Readings] | None:
+    """The readings of a token of this folded form that can start a listed name: (as listed,
+    in another spelling), or None when none can (most words; see ``may_start_listed``)."""
+    found = readings(folded)
+    exact = tuple([reading for reading in found if reading[1] in firsts])
+    loosely = tuple([reading for reading in found if skeleton(reading[1]) in loose])
+    return (exact, loosely) if exact or loosely else None
+
+
 _FOREIGN = frozenset({None, "proper"})  # word kinds of a word that is no everyday Arabic one
 
 
@@ -154,19 +180,21 @@ def _brand_with_article(pattern: Pattern, form: str, gaz: Gazetteer) -> bool:
 
 
 def _loose_match(
-    toks: Sequence[Tok], i: int, gaz: Gazetteer
+    toks: Sequence[Tok], i: int, gaz: Gazetteer, loosely: Readings
 ) -> tuple[int, int, GazetteerEntry] | None:
     """A listed name in another spelling: every word has the listed word's skeleton and the
     article where it has one. In a person's name of several words one word at least, not an
     everyday word, is spelled as listed (أنغيلا ميركل for أنجيلا ميركل), so a chance run of
     short words never matches; a one-word name must be no everyday word or listed first name."""
-    for plen, form, article in toks[i].readings:
-        for pattern in gaz.loose_index.get(skeleton(form), ()):
+    # What the skeleton test below would find of the second word, without building words.
+    after = skeleton(toks[i + 1].readings[0][1]) if i + 1 < len(toks) else ""
+    for plen, form, article in loosely:
+        first = skeleton(form)
+        patterns = gaz.loose_by_second.get((first, after), ()) + gaz.loose_singles.get(first, ())
+        for pattern in patterns:
             size = len(pattern.tokens)
             if i + size > len(toks) or pattern.articles[0] != article:
                 continue
-            if size > 1 and skeleton(toks[i + 1].readings[0][1]) != pattern.tokens[1]:
-                continue  # what the skeleton test below would find, without building words
             words = [form, *(t.readings[0][1] for t in toks[i + 1 : i + size])]
             rest = zip(toks[i + 1 : i + size], pattern.articles[1:], strict=True)
             if any(t.brk or t.readings[0][2] != a for t, a in rest):

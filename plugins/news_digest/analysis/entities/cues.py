@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import repeat
 
 from ...arabic import fold
 from .boundaries import (
@@ -49,11 +50,12 @@ from .boundaries import (
 from .candidates import (
     NAME_LINKS,
     SPEECH_TEXT,
+    Readings,
     add,
-    gazetteer_match,
     is_stop,
+    listed_match,
+    listed_readings,
     make_hit,
-    may_start_listed,
     readings,
     tokenize,
     unique,
@@ -392,7 +394,7 @@ def _list_item(
     else:
         return 0, j
     rest = tok.fold[plen:]
-    stripped = replace(tok, fold=rest, readings=readings(rest), brk=False)
+    stripped = tok._replace(fold=rest, readings=readings(rest), brk=False)
     line = [*toks[:j], stripped, *toks[j + 1 :]]
     end = name_end(line, j, hits, gaz)
     if end == j:
@@ -422,16 +424,14 @@ def _acronyms(toks: Sequence[Tok], hits: dict[int, Hit]) -> None:
 
 def _people_in_lists(toks: Sequence[Tok], hits: dict[int, Hit], gaz: Gazetteer) -> None:
     """Names listed after a person's name with "،" or "و" are people too (أ ، ب و ج)."""
-    i = 0
-    while i < len(toks):
-        hit = hits.get(i)
-        if hit is None or hit.type != "person" or hit.first != i:
-            i += 1
-            continue
-        plen, end = _list_item(toks, hit.last, hits, gaz)
-        if end > hit.last:
+    for index in sorted(hits):  # the hits as they stand: a name added is followed up below
+        hit = hits[index]
+        while hit.first == index and hit.type == "person":
+            plen, end = _list_item(toks, hit.last, hits, gaz)
+            if end <= hit.last:
+                break
             add(hits, make_hit(toks, hit.last, end, plen, "person"))
-        i = hit.last
+            index, hit = hit.last, hits[hit.last]
 
 
 # Person rules without a role cue. Beside the trained tagger they add nothing: their finds never
@@ -470,9 +470,6 @@ _GATED = frozenset(WITH_TAGGER)
 _HEADS = _MEDIA_NOUNS | NAMED_HEADS | frozenset(_ORG_HEADS) | _PLACE_HEADS
 
 
-# Once per distinct word, not per position. 20,000 words (~4 MB) keep 95% of the hits of
-# 50,000 over 3,000 articles, in 5 MB less.
-@lru_cache(maxsize=20_000)
 def may_start_rule(fold: str, role_firsts: frozenset[str]) -> bool:
     """Whether a gated rule can fire at an Arabic token of this folded form: a superset of
     their own first tests (a head noun, a role's first word, a preposition of place, behind a
@@ -482,6 +479,18 @@ def may_start_rule(fold: str, role_firsts: frozenset[str]) -> bool:
     if fold in role_firsts or plain in role_firsts or fold in _TO_PLACE or plain in _TO_PLACE:
         return True
     return any(fold[plen:] in _HEADS or form in _HEADS for plen, form, _ in readings(fold))
+
+
+# Once per distinct word, not per position, and one look for both passes: keyed on the folded
+# form, whose hash Python keeps (a tuple of readings was hashed again at every look). 20,000
+# words take no more memory than the two caches of 20,000 this one replaces.
+@lru_cache(maxsize=20_000)
+def _word_starts(
+    fold: str, firsts: frozenset[str], loose: frozenset[str], role_firsts: frozenset[str]
+) -> tuple[tuple[Readings, Readings] | None, bool]:
+    """What can start at a token of this folded form: a listed name (``listed_readings``) and
+    a gated rule (``may_start_rule``)."""
+    return listed_readings(fold, firsts, loose), may_start_rule(fold, role_firsts)
 
 
 def _other_first_name(toks: Sequence[Tok], hit: Hit, gaz: Gazetteer) -> bool:
@@ -505,31 +514,46 @@ def _mark(hits: dict[int, Hit], start: int, end: int, rule: str) -> None:
             hits[k] = replace(hit, rule=rule)
 
 
-def sentence_hits(toks: Sequence[Tok], gaz: Gazetteer, rules: tuple = ()) -> dict[int, Hit]:
-    """Token index -> hit covering it (the gazetteer first, then the rules on the rest)."""
+def _listed_hits(
+    toks: Sequence[Tok], listed: Sequence[tuple[Readings, Readings] | None], gaz: Gazetteer
+) -> dict[int, Hit]:
+    """The gazetteer pass: at each token not inside a found name, the longest listed name
+    (``listed``: the token's readings that can start one, None for most words)."""
     hits: dict[int, Hit] = {}
-    firsts, loose = gaz.firsts, gaz.loose_firsts
-    i = 0
-    while i < len(toks):
-        # Most words start no listed name: the cached check spares the call.
-        listed = may_start_listed(toks[i].readings, firsts, loose)
-        hit = gazetteer_match(toks, i, gaz) if listed else None
-        if hit is not None and not _other_first_name(toks, hit, gaz):
-            add(hits, hit)
-        i = hit.last if hit is not None else i + 1
-    gated = bool(rules) and _GATED.issuperset(rules)
-    role_firsts = gaz.role_firsts
-    i = 0
-    while i < len(toks):
-        nxt = i
-        tok = toks[i]  # the gated rules test Latin words themselves
-        if i not in hits and (not gated or tok.latin or may_start_rule(tok.fold, role_firsts)):
-            for rule in rules or _RULES:
-                nxt = rule(toks, i, hits, gaz)
-                if nxt != i:
-                    _mark(hits, i, nxt, rule.__name__.lstrip("_"))
-                    break
-        i = max(nxt, i + 1)
+    after = 0
+    for i, starts in enumerate(listed):
+        if starts is None or i < after:
+            continue
+        hit = listed_match(toks, i, gaz, *starts)
+        if hit is not None:
+            if not _other_first_name(toks, hit, gaz):
+                add(hits, hit)
+            after = hit.last
+    return hits
+
+
+def sentence_hits(toks: Sequence[Tok], gaz: Gazetteer, rules: tuple = ()) -> dict[int, Hit]:
+    """Token index -> hit covering it (the gazetteer first, then the rules on the rest).
+
+    ``toks`` as ``tokenize`` makes them: a token's readings are those of its folded form."""
+    sets = repeat(gaz.firsts), repeat(gaz.loose_firsts), repeat(gaz.role_firsts)
+    found = list(map(_word_starts, [tok.fold for tok in toks], *sets))
+    hits = _listed_hits(toks, [listed for listed, _ in found], gaz)
+    if bool(rules) and _GATED.issuperset(rules):
+        # The gated rules test Latin words themselves.
+        starts = [i for i, (_, rule) in enumerate(found) if rule or toks[i].latin]
+    else:
+        starts = range(len(toks))
+    after = 0
+    for i in starts:
+        if i < after or i in hits:
+            continue
+        for rule in rules or _RULES:
+            nxt = rule(toks, i, hits, gaz)
+            if nxt != i:
+                _mark(hits, i, nxt, rule.__name__.lstrip("_"))
+                after = max(nxt, i + 1)
+                break
     _people_in_lists(toks, hits, gaz)
     _acronyms(toks, hits)
     return hits

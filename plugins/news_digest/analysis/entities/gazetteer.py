@@ -84,7 +84,7 @@ class Gazetteer:
     # tells everyday words from names where no rule or list decides.
     words: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     # The keys of ``index`` and ``loose_index`` as frozensets: hashable, so a token can be
-    # checked against both once per distinct word (candidates.may_start_listed).
+    # checked against both once per distinct word (candidates.listed_readings).
     firsts: frozenset[str] = field(init=False, default=frozenset(), repr=False)
     loose_firsts: frozenset[str] = field(init=False, default=frozenset(), repr=False)
     # ``index`` split by the second token: (first, second) -> the longer patterns, and first
@@ -96,22 +96,41 @@ class Gazetteer:
     singles: Mapping[str, tuple[Pattern, ...]] = field(
         init=False, default_factory=lambda: MappingProxyType({}), repr=False
     )
+    # ``loose_index`` split the same way, by the second token's skeleton.
+    loose_by_second: Mapping[tuple[str, str], tuple[Pattern, ...]] = field(
+        init=False, default_factory=lambda: MappingProxyType({}), repr=False
+    )
+    loose_singles: Mapping[str, tuple[Pattern, ...]] = field(
+        init=False, default_factory=lambda: MappingProxyType({}), repr=False
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "firsts", frozenset(self.index))
         object.__setattr__(self, "loose_firsts", frozenset(self.loose_index))
-        longer: dict[tuple[str, str], list[Pattern]] = {}
-        singles: dict[str, list[Pattern]] = {}
-        for first, patterns in self.index.items():
-            for pattern in patterns:
-                if len(pattern.tokens) > 1:
-                    longer.setdefault((first, pattern.tokens[1]), []).append(pattern)
-                else:
-                    singles.setdefault(first, []).append(pattern)
-        split = {key: tuple(found) for key, found in longer.items()}
-        object.__setattr__(self, "by_second", MappingProxyType(split))
-        alone = {key: tuple(found) for key, found in singles.items()}
-        object.__setattr__(self, "singles", MappingProxyType(alone))
+        by_second, singles = _split_by_second(self.index)
+        object.__setattr__(self, "by_second", by_second)
+        object.__setattr__(self, "singles", singles)
+        by_second, singles = _split_by_second(self.loose_index)
+        object.__setattr__(self, "loose_by_second", by_second)
+        object.__setattr__(self, "loose_singles", singles)
+
+
+def _split_by_second(
+    index: Mapping[str, tuple[Pattern, ...]],
+) -> tuple[Mapping[tuple[str, str], tuple[Pattern, ...]], Mapping[str, tuple[Pattern, ...]]]:
+    """(first, second) -> the longer patterns, and first -> the one-token ones, in index order
+    (longest first, so a key's longer patterns all come before its one-token ones)."""
+    longer: dict[tuple[str, str], list[Pattern]] = {}
+    singles: dict[str, list[Pattern]] = {}
+    for first, patterns in index.items():
+        for pattern in patterns:
+            if len(pattern.tokens) > 1:
+                longer.setdefault((first, pattern.tokens[1]), []).append(pattern)
+            else:
+                singles.setdefault(first, []).append(pattern)
+    split = {key: tuple(found) for key, found in longer.items()}
+    alone = {key: tuple(found) for key, found in singles.items()}
+    return MappingProxyType(split), MappingProxyType(alone)
 
 
 def bare(token: str) -> str:

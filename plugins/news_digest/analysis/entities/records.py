@@ -5,6 +5,7 @@ entities and mentions an article's analysis hands on.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .dateline import Dateline
 from .gazetteer import (
@@ -68,8 +69,9 @@ class EntityResult:
     dateline: Dateline | None = None
 
 
-@dataclass(frozen=True)
-class Tok:
+# A named tuple, not a frozen dataclass: every word of every sentence makes one, and a tuple
+# is built in a third of the time. Immutable all the same; it never leaves the entity stage.
+class Tok(NamedTuple):
     text: str
     start: int
     end: int
