@@ -53,3 +53,12 @@ def test_and_glued_to_a_name(word: str) -> None:
 @pytest.mark.parametrize("word", ["وليام", "وسام", "وليد", "وائل", "ولد", "وارن", "ويليامز"])
 def test_names_that_start_with_waw_are_names_as_written(word: str) -> None:
     assert not conjoined_name(word)
+
+
+def test_names_listed_after_a_comma_and_a_glued_and_lose_the_and() -> None:
+    sentence = "ويعول الجمهور قبل البطولة على محمد صلاح، ورمضان صبحي، ومحمد النني."
+    assert people(sentence) == {
+        "محمد صلاح": "Mohamed Salah",
+        "رمضان صبحي": "Ramadan Sobhi",
+        "محمد النني": "Muhammad al-Nani",
+    }

@@ -61,6 +61,7 @@ from .candidates import (
     unique,
     word_kind,
 )
+from .edges import conjoined_name
 from .gazetteer import (
     Gazetteer,
     load_gazetteer,
@@ -387,8 +388,8 @@ def _list_item(
     if j >= len(toks) or j in hits:
         return 0, j
     tok = toks[j]
-    if tok.comma:
-        plen = 0
+    if tok.comma:  # "، ورمضان صبحي": a comma and a glued و both, when a name follows the و
+        plen = 1 if conjoined_name(tok.fold) else 0
     elif not tok.brk and tok.fold.startswith("و") and not _starts_with_waw(tok.fold, gaz):
         plen = 1
     else:
