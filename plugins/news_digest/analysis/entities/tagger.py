@@ -254,16 +254,18 @@ def mark_keys(keys: Sequence[str]) -> list[str]:
     """``gazetteer_marks`` of tokens given by their stems."""
     index = load_lexicon().index
     marks = [""] * len(keys)
-    i = 0
-    while i < len(keys):
-        for names, kind in index.get(keys[i], ()):
+    end = 0  # a name found covers its tokens: none of them starts another
+    # Few tokens start a listed name: only those are tried.
+    for i in [i for i, key in enumerate(keys) if key in index]:
+        if i < end:
+            continue
+        for names, kind in index[keys[i]]:
             if tuple(keys[i : i + len(names)]) == names:
                 marks[i] = f"B-{kind}"
                 for j in range(i + 1, i + len(names)):
                     marks[j] = f"I-{kind}"
-                i += len(names) - 1
+                end = i + len(names)
                 break
-        i += 1
     return marks
 
 
