@@ -66,9 +66,8 @@ def load_weights(path: Path = MODEL_PATH) -> Weights:
     for (first, second), weight in info.transitions.items():
         transitions[label_ids[first], label_ids[second]] = weight
     logger.debug("CRF weights of %s: %d attributes", path, len(ids))
-    return Weights(
-        labels, _frozen(transitions), _frozen(state), MappingProxyType(ids), _pairs(ids), _near(ids)
-    )
+    # Plain dicts, never changed after this: a read-only proxy costs a look-up per feature.
+    return Weights(labels, _frozen(transitions), _frozen(state), ids, _pairs(ids), _near(ids))
 
 
 def _near(ids: Mapping[str, int]) -> Mapping[str, tuple[int, ...]]:
@@ -80,7 +79,7 @@ def _near(ids: Mapping[str, int]) -> Mapping[str, tuple[int, ...]]:
         offset, colon, feature = attr.partition(":")
         if colon and offset in _PREFIXES:
             found.setdefault(feature, [zero] * len(_OFFSETS))[_PREFIXES[offset]] = row
-    return MappingProxyType({feature: tuple(rows) for feature, rows in found.items()})
+    return {feature: tuple(rows) for feature, rows in found.items()}
 
 
 def _pairs(ids: Mapping[str, int]) -> Mapping[tuple[str, str], tuple[int | None, int | None]]:
@@ -92,7 +91,7 @@ def _pairs(ids: Mapping[str, int]) -> Mapping[tuple[str, str], tuple[int | None,
         if side in ("bi-", "bi+"):
             first, _, second = pair.partition("|")
             found[(first, second)] = (ids.get(f"bi-={pair}"), ids.get(f"bi+={pair}"))
-    return MappingProxyType(found)
+    return found
 
 
 @dataclass(frozen=True)
@@ -101,13 +100,16 @@ class Scorer:
 
     weights: Weights
     token: Callable[[str], tuple[str, np.ndarray]]
+    blank: np.ndarray  # what no token adds: zeros shaped as a token's scores
 
 
 @lru_cache(maxsize=2)
 def load_scorer(path: Path = MODEL_PATH) -> Scorer:
     weights = load_weights(path)
     # Bounded: the most frequent words are what it is for (a miss costs some microseconds).
-    return Scorer(weights, lru_cache(maxsize=50_000)(partial(token_scores, weights=weights)))
+    token = lru_cache(maxsize=50_000)(partial(token_scores, weights=weights))
+    blank = _frozen(np.zeros((1 + len(_OFFSETS), len(weights.labels))))
+    return Scorer(weights, token, blank)
 
 
 def token_scores(token: str, weights: Weights) -> tuple[str, np.ndarray]:
@@ -131,37 +133,53 @@ def emissions(sentences: Sequence[Sequence[str]], path: Path = MODEL_PATH) -> np
     """The score of each label at each token: [sentence, token, label], sentences padded with
     zeros to the longest. A token's score is its own features' weights, its neighbours' (two
     on each side, within the sentence) and those of the sentence's own features."""
-    scorer = load_scorer(path)
-    weights = scorer.weights
-    longest = max(map(len, sentences))
-    # Two zero tokens on either side stand for "no neighbour there".
-    grid = np.zeros((len(sentences), longest + 4, 1 + len(_OFFSETS), len(weights.labels)))
-    keys = []
-    for row, sentence in enumerate(sentences):
-        cached = [scorer.token(t) for t in sentence]
-        keys.append([c[0] for c in cached])
-        if cached:
-            grid[row, 2 : 2 + len(cached)] = [c[1] for c in cached]
-    end = longest + 2
-    # Token i sits at 2 + i; what token i + off shows a neighbour at offset off lands on i.
-    scores = grid[:, 2:end, 0] + grid[:, : end - 2, 1] + grid[:, 1 : end - 1, 2]
-    scores += grid[:, 3 : end + 1, 3] + grid[:, 4:, 4]
-    _add_sentence_features(scores, keys, weights)
+    flat, starts = _flat_emissions(sentences, load_scorer(path))
+    lengths = [len(s) for s in sentences]
+    scores = np.zeros((len(sentences), max(lengths), flat.shape[1]))
+    for row, (start, n) in enumerate(zip(starts, lengths, strict=True)):
+        scores[row, :n] = flat[start : start + n]
     return scores
 
 
-def _add_sentence_features(scores: np.ndarray, keys: Sequence[Sequence[str]], w: Weights) -> None:
+def _flat_emissions(
+    sentences: Sequence[Sequence[str]], scorer: Scorer
+) -> tuple[np.ndarray, list[int]]:
+    """Every sentence's scores one after the other ([position, label]) and where each starts.
+    Two zero tokens around each sentence stand for "no neighbour there"."""
+    blank = scorer.blank
+    blocks = [blank, blank]
+    keys = []
+    starts = []
+    for sentence in sentences:
+        cached = [scorer.token(t) for t in sentence]
+        keys.append([c[0] for c in cached])
+        starts.append(len(blocks) - 2)
+        blocks.extend([c[1] for c in cached])
+        blocks += (blank, blank)
+    grid = np.array(blocks)  # [position, own / offset, label]
+    end = len(blocks) - 2
+    # Block p + 2 holds token p; what token p + off shows a neighbour at offset off lands on
+    # p. Added in crfsuite's feature order, so the sums are the same to the last bit.
+    flat = grid[2:end, 0] + grid[: end - 2, 1] + grid[1 : end - 1, 2]
+    flat += grid[3 : end + 1, 3]
+    flat += grid[4:, 4]
+    _add_sentence_features(flat, starts, keys, scorer.weights)
+    return flat, starts
+
+
+def _add_sentence_features(
+    flat: np.ndarray, starts: Sequence[int], keys: Sequence[Sequence[str]], w: Weights
+) -> None:
     """Adds, in place, what depends on the sentence: listed-name marks (the token's and its
     neighbours'), the sentence's edges and word pairs (see ``tagger.sentence_features``)."""
-    where: list[tuple[int, int]] = []
+    where: list[int] = []
     rows: list[int] = []
-    for s, stems in enumerate(keys):
+    for start, stems in zip(starts, keys, strict=True):
         for i, found in _sentence_rows(stems, w):
-            where.append((s, i))
+            where.append(start + i)
             rows.append(found)
     if rows:
-        at = np.array(where).T
-        np.add.at(scores, (at[0], at[1]), w.state[rows])
+        np.add.at(flat, where, w.state[rows])
 
 
 def _sentence_rows(keys: Sequence[str], w: Weights) -> list[tuple[int, int]]:
@@ -190,28 +208,48 @@ def best_paths(
     """Viterbi's best label indices for each sentence (``scores``: [sentence, token, label],
     padded), all sentences stepped together; a sentence drops out of the batch once it ends."""
     order = sorted(range(len(lengths)), key=lambda s: -lengths[s])
-    ordered = scores[order]
     sizes = [lengths[s] for s in order]
-    best = ordered[:, 0].copy()
-    back = []
-    active = len(order)
-    for t in range(1, sizes[0] if sizes else 0):
-        while sizes[active - 1] <= t:
-            active -= 1
-        step = best[:active, :, None] + transitions  # [sentence, from, to]
-        back.append(step.argmax(axis=1))
-        best[:active] = step.max(axis=1) + ordered[:active, t]
+    lasts, back = _forward(scores[order].transpose(1, 0, 2), sizes, transitions)
     paths: list[list[int]] = [[] for _ in lengths]
     for row, s in enumerate(order):
         if sizes[row]:
-            paths[s] = _backtrack(int(best[row].argmax()), row, sizes[row], back)
+            paths[s] = _backtrack(lasts[row], row, sizes[row], back)
     return paths
 
 
-def _backtrack(last: int, row: int, length: int, back: Sequence[np.ndarray]) -> list[int]:
+def _forward(
+    ordered: np.ndarray, sizes: Sequence[int], transitions: np.ndarray
+) -> tuple[list[int], list[list[list[int]]]]:
+    """(each sentence's best last label, back-pointers [token - 1][sentence][label]) of
+    ``ordered``: [token, sentence, label], sentences longest first (``sizes``)."""
+    rows = np.arange(len(sizes))[:, None]
+    here, cols = rows, np.arange(transitions.shape[0])[None, :]
+    best = ordered[0].copy()
+    lasts = [0] * len(sizes)
+    back = []
+    active = len(sizes)
+    for t in range(1, max(sizes, default=0) + 1):
+        if sizes[active - 1] <= t:
+            ended = active
+            while active and sizes[active - 1] <= t:
+                active -= 1
+            lasts[active:ended] = best[active:ended].argmax(axis=1).tolist()
+            best, here = best[:active], rows[:active]
+        if not active:
+            break
+        step = best[:, :, None] + transitions  # [sentence, from, to]
+        came = step.argmax(axis=1)  # ties: the lowest label, as in crfsuite
+        back.append(came.tolist())
+        # The maximum taken where argmax found it: one call fewer than max() per token.
+        best = step[here, came, cols]
+        best += ordered[t, :active]
+    return lasts, back
+
+
+def _backtrack(last: int, row: int, length: int, back: Sequence[list[list[int]]]) -> list[int]:
     path = [last]
-    for t in range(length - 1, 0, -1):
-        path.append(int(back[t - 1][row, path[-1]]))
+    for t in range(length - 2, -1, -1):
+        path.append(back[t][row][path[-1]])
     path.reverse()
     return path
 
