@@ -16,10 +16,11 @@ on random token sequences.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
-from itertools import pairwise
+from functools import lru_cache
+from itertools import chain, pairwise
 from pathlib import Path
 from types import MappingProxyType
 
@@ -31,6 +32,7 @@ logger = logging.getLogger(__name__)
 
 _OFFSETS = (-2, -1, 1, 2)
 _PREFIXES = MappingProxyType({str(off): k for k, off in enumerate(_OFFSETS)})
+_NONE_SEEN = ((),) * len(_OFFSETS)
 
 
 @dataclass(frozen=True)
@@ -94,39 +96,82 @@ def _pairs(ids: Mapping[str, int]) -> Mapping[tuple[str, str], tuple[int | None,
     return found
 
 
+class TokenCache:
+    """Token -> (stem, scores) (``token_scores``) of the tokens met; bounded, the least
+    recently used go first (the frequent words are what it is for).
+
+    A call's new tokens are scored together: one NumPy gather and one sum for all of them cost
+    less than a pair of calls per token."""
+
+    def __init__(self, weights: Weights, limit: int = 50_000) -> None:
+        self.weights = weights
+        self.limit = limit
+        self._found: OrderedDict[str, tuple[str, np.ndarray]] = OrderedDict()
+
+    def lookup(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, np.ndarray]]]:
+        found = self._found
+        distinct = dict.fromkeys(chain.from_iterable(sentences))
+        new = []
+        for token in distinct:
+            if token in found:
+                found.move_to_end(token)
+            else:
+                new.append(token)
+        if new:
+            # The oldest go, never a token of this call (a call longer than ``limit`` stays).
+            keep = len(distinct) - len(new)
+            for _ in range(min(len(found) + len(new) - self.limit, len(found) - keep)):
+                found.popitem(last=False)
+            found.update(zip(new, token_scores(new, self.weights), strict=True))
+        return [[found[t] for t in s] for s in sentences]
+
+
 @dataclass(frozen=True)
 class Scorer:
-    """A model's weights and its scores per distinct token (``token_scores``), cached."""
+    """A model's weights and its scores per distinct token, cached."""
 
     weights: Weights
-    token: Callable[[str], tuple[str, np.ndarray]]
+    tokens: TokenCache
     blank: np.ndarray  # what no token adds: zeros shaped as a token's scores
 
 
 @lru_cache(maxsize=2)
 def load_scorer(path: Path = MODEL_PATH) -> Scorer:
     weights = load_weights(path)
-    # Bounded: the most frequent words are what it is for (a miss costs some microseconds).
-    token = lru_cache(maxsize=50_000)(partial(token_scores, weights=weights))
     blank = _frozen(np.zeros((1 + len(_OFFSETS), len(weights.labels))))
-    return Scorer(weights, token, blank)
+    return Scorer(weights, TokenCache(weights), blank)
 
 
-def token_scores(token: str, weights: Weights) -> tuple[str, np.ndarray]:
-    """(stem, scores): per label, the weights of the token's own features (row 0) and of what
-    a neighbour at each offset of ``_OFFSETS`` sees of it (rows 1-4). A feature the model has
-    no weight for adds nothing, as in crfsuite."""
-    stem, own, near = own_and_near(token)
-    zero = weights.state.shape[0] - 1  # every group ends with it, so none is empty
-    rows = [i for i in map(weights.ids.get, own) if i is not None]
+def token_scores(tokens: Sequence[str], weights: Weights) -> list[tuple[str, np.ndarray]]:
+    """(stem, scores) of each token: per label, the weights of its own features (row 0) and
+    of what a neighbour at each offset of ``_OFFSETS`` sees of it (rows 1-4). A feature the
+    model has no weight for adds nothing, as in crfsuite. Each group of rows is summed in its
+    order, all tokens' groups by one ``reduceat``: the same sums as one token at a time."""
+    stems: list[str] = []
+    rows: list[int] = []
+    starts: list[int] = []
+    for token in tokens:
+        stem, own, near = own_and_near(token)
+        stems.append(stem)
+        _feature_rows(own, near, weights, rows, starts)
+    sums = np.add.reduceat(weights.state[rows], starts)
+    return list(zip(stems, _frozen(sums.reshape(len(tokens), 1 + len(_OFFSETS), -1)), strict=True))
+
+
+def _feature_rows(
+    own: Sequence[str], near: Sequence[str], w: Weights, rows: list[int], starts: list[int]
+) -> None:
+    """Appends a token's five groups of rows of ``w.state`` (its own features, then what each
+    offset sees) and where each group starts. Every group ends with the zero row, so none is
+    empty."""
+    ids, seen, zero = w.ids, w.near, len(w.state) - 1
+    starts.append(len(rows))
+    rows += [i for i in map(ids.get, own) if i is not None]
     rows.append(zero)
-    starts = [0]
-    seen = [weights.near[f] for f in near if f in weights.near]
-    for k in range(len(_OFFSETS)):
+    for column in list(zip(*[seen[f] for f in near if f in seen], strict=True)) or _NONE_SEEN:
         starts.append(len(rows))
-        rows.extend([r[k] for r in seen])
+        rows += column
         rows.append(zero)
-    return stem, _frozen(np.add.reduceat(weights.state[rows], starts))
 
 
 def emissions(sentences: Sequence[Sequence[str]], path: Path = MODEL_PATH) -> np.ndarray:
@@ -150,8 +195,7 @@ def _flat_emissions(
     blocks = [blank, blank]
     keys = []
     starts = []
-    for sentence in sentences:
-        cached = [scorer.token(t) for t in sentence]
+    for cached in scorer.tokens.lookup(sentences):
         keys.append([c[0] for c in cached])
         starts.append(len(blocks) - 2)
         blocks.extend([c[1] for c in cached])
@@ -159,10 +203,9 @@ def _flat_emissions(
     grid = np.array(blocks)  # [position, own / offset, label]
     end = len(blocks) - 2
     # Block p + 2 holds token p; what token p + off shows a neighbour at offset off lands on
-    # p. Added in crfsuite's feature order, so the sums are the same to the last bit.
+    # p. Added in the order the padded grid added them, so the sums are the same to the bit.
     flat = grid[2:end, 0] + grid[: end - 2, 1] + grid[1 : end - 1, 2]
-    flat += grid[3 : end + 1, 3]
-    flat += grid[4:, 4]
+    flat += grid[3 : end + 1, 3] + grid[4:, 4]
     _add_sentence_features(flat, starts, keys, scorer.weights)
     return flat, starts
 
