@@ -20,7 +20,7 @@ from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, pairwise
+from itertools import accumulate, chain, pairwise
 from pathlib import Path
 from types import MappingProxyType
 
@@ -97,8 +97,9 @@ def _pairs(ids: Mapping[str, int]) -> Mapping[tuple[str, str], tuple[int | None,
 
 
 class TokenCache:
-    """Token -> (stem, scores) (``token_scores``) of the tokens met; bounded, the least
-    recently used go first (the frequent words are what it is for).
+    """The stem and scores (``token_scores``) of the tokens met, the scores a row each of one
+    table, so that a call gathers its tokens' rows with one index (stacking ~300 small arrays
+    per article cost more). Bounded: the least recently used go first, their rows reused.
 
     A call's new tokens are scored together: one NumPy gather and one sum for all of them cost
     less than a pair of calls per token."""
@@ -106,9 +107,14 @@ class TokenCache:
     def __init__(self, weights: Weights, limit: int = 50_000) -> None:
         self.weights = weights
         self.limit = limit
-        self._found: OrderedDict[str, tuple[str, np.ndarray]] = OrderedDict()
+        self._found: OrderedDict[str, tuple[str, int]] = OrderedDict()  # token -> stem, row
+        self._free: list[int] = []
+        # Row 0 stays zero: the blank token around each sentence ("no neighbour there").
+        self._table = np.zeros((1024, 1 + len(_OFFSETS), len(weights.labels)))
 
-    def lookup(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, np.ndarray]]]:
+    def gather(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], np.ndarray]:
+        """(each sentence's stems, the scores of its tokens, sentences one after the other with
+        two blank tokens before each and after the last: [position, own / offset, label])."""
         found = self._found
         distinct = dict.fromkeys(chain.from_iterable(sentences))
         new = []
@@ -118,12 +124,31 @@ class TokenCache:
             else:
                 new.append(token)
         if new:
-            # The oldest go, never a token of this call (a call longer than ``limit`` stays).
-            keep = len(distinct) - len(new)
-            for _ in range(min(len(found) + len(new) - self.limit, len(found) - keep)):
-                found.popitem(last=False)
-            found.update(zip(new, token_scores(new, self.weights), strict=True))
-        return [[found[t] for t in s] for s in sentences]
+            self._add(new, len(distinct) - len(new))
+        keys = []
+        where = [0, 0]
+        for sentence in sentences:
+            cached = [found[t] for t in sentence]
+            keys.append([c[0] for c in cached])
+            where.extend([c[1] for c in cached])
+            where += (0, 0)
+        return keys, self._table.take(where, axis=0)
+
+    def _add(self, tokens: list[str], keep: int) -> None:
+        """Scores ``tokens`` into free rows; the oldest go, never one of the ``keep`` tokens
+        this call found (so a call longer than ``limit`` stays whole)."""
+        found, free = self._found, self._free
+        for _ in range(min(len(found) + len(tokens) - self.limit, len(found) - keep)):
+            free.append(found.popitem(last=False)[1][1])
+        used = len(found) + len(free)
+        rows = [free.pop() if free else (used := used + 1) for _ in tokens]
+        if used >= len(self._table):
+            grown = np.zeros((2 * used, *self._table.shape[1:]))
+            grown[: len(self._table)] = self._table
+            self._table = grown
+        stems, scores = token_scores(tokens, self.weights)
+        self._table[rows] = scores
+        found.update(zip(tokens, zip(stems, rows, strict=True), strict=True))
 
 
 @dataclass(frozen=True)
@@ -132,19 +157,17 @@ class Scorer:
 
     weights: Weights
     tokens: TokenCache
-    blank: np.ndarray  # what no token adds: zeros shaped as a token's scores
 
 
 @lru_cache(maxsize=2)
 def load_scorer(path: Path = MODEL_PATH) -> Scorer:
     weights = load_weights(path)
-    blank = _frozen(np.zeros((1 + len(_OFFSETS), len(weights.labels))))
-    return Scorer(weights, TokenCache(weights), blank)
+    return Scorer(weights, TokenCache(weights))
 
 
-def token_scores(tokens: Sequence[str], weights: Weights) -> list[tuple[str, np.ndarray]]:
-    """(stem, scores) of each token: per label, the weights of its own features (row 0) and
-    of what a neighbour at each offset of ``_OFFSETS`` sees of it (rows 1-4). A feature the
+def token_scores(tokens: Sequence[str], weights: Weights) -> tuple[list[str], np.ndarray]:
+    """Each token's stem, and its scores: per label, the weights of its own features (row 0)
+    and of what a neighbour at each offset of ``_OFFSETS`` sees of it (rows 1-4). A feature the
     model has no weight for adds nothing, as in crfsuite. Each group of rows is summed in its
     order, all tokens' groups by one ``reduceat``: the same sums as one token at a time."""
     stems: list[str] = []
@@ -155,7 +178,7 @@ def token_scores(tokens: Sequence[str], weights: Weights) -> list[tuple[str, np.
         stems.append(stem)
         _feature_rows(own, near, weights, rows, starts)
     sums = np.add.reduceat(weights.state[rows], starts)
-    return list(zip(stems, _frozen(sums.reshape(len(tokens), 1 + len(_OFFSETS), -1)), strict=True))
+    return stems, sums.reshape(len(tokens), 1 + len(_OFFSETS), -1)
 
 
 def _feature_rows(
@@ -191,17 +214,9 @@ def _flat_emissions(
 ) -> tuple[np.ndarray, list[int]]:
     """Every sentence's scores one after the other ([position, label]) and where each starts.
     Two zero tokens around each sentence stand for "no neighbour there"."""
-    blank = scorer.blank
-    blocks = [blank, blank]
-    keys = []
-    starts = []
-    for cached in scorer.tokens.lookup(sentences):
-        keys.append([c[0] for c in cached])
-        starts.append(len(blocks) - 2)
-        blocks.extend([c[1] for c in cached])
-        blocks += (blank, blank)
-    grid = np.array(blocks)  # [position, own / offset, label]
-    end = len(blocks) - 2
+    keys, grid = scorer.tokens.gather(sentences)
+    starts = list(accumulate((len(k) + 2 for k in keys[:-1]), initial=0))
+    end = len(grid) - 2
     # Block p + 2 holds token p; what token p + off shows a neighbour at offset off lands on
     # p. Added in the order the padded grid added them, so the sums are the same to the bit.
     flat = grid[2:end, 0] + grid[: end - 2, 1] + grid[1 : end - 1, 2]
