@@ -269,17 +269,18 @@ def best_paths(
     sizes = [lengths[s] for s in order]
     lasts, back = _forward(scores[order].transpose(1, 0, 2), sizes, transitions)
     paths: list[list[int]] = [[] for _ in lengths]
+    labels = len(transitions)
     for row, s in enumerate(order):
         if sizes[row]:
-            paths[s] = _backtrack(lasts[row], row, sizes[row], back)
+            paths[s] = _backtrack(lasts[row], row * labels, sizes[row], back)
     return paths
 
 
 def _forward(
     ordered: np.ndarray, sizes: Sequence[int], transitions: np.ndarray
-) -> tuple[list[int], list[list[list[int]]]]:
-    """(each sentence's best last label, back-pointers [token - 1][sentence][label]) of
-    ``ordered``: [token, sentence, label], sentences longest first (``sizes``)."""
+) -> tuple[list[int], list[list[int]]]:
+    """(each sentence's best last label, back-pointers [token - 1][sentence * labels + label])
+    of ``ordered``: [token, sentence, label], sentences longest first (``sizes``)."""
     rows = np.arange(len(sizes))[:, None]
     here, cols = rows, np.arange(transitions.shape[0])[None, :]
     best = ordered[0].copy()
@@ -297,17 +298,17 @@ def _forward(
             break
         step = best[:, :, None] + transitions  # [sentence, from, to]
         came = step.argmax(axis=1)  # ties: the lowest label, as in crfsuite
-        back.append(came.tolist())
+        back.append(came.ravel().tolist())  # flat: fewer lists for the collector to track
         # The maximum taken where argmax found it: one call fewer than max() per token.
         best = step[here, came, cols]
         best += ordered[t, :active]
     return lasts, back
 
 
-def _backtrack(last: int, row: int, length: int, back: Sequence[list[list[int]]]) -> list[int]:
+def _backtrack(last: int, base: int, length: int, back: Sequence[list[int]]) -> list[int]:
     path = [last]
     for t in range(length - 2, -1, -1):
-        path.append(back[t][row][path[-1]])
+        path.append(back[t][base + path[-1]])
     path.reverse()
     return path
 
