@@ -16,10 +16,11 @@ on random token sequences.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
-from itertools import pairwise
+from functools import lru_cache
+from itertools import accumulate, chain, pairwise
 from pathlib import Path
 from types import MappingProxyType
 
@@ -31,6 +32,7 @@ logger = logging.getLogger(__name__)
 
 _OFFSETS = (-2, -1, 1, 2)
 _PREFIXES = MappingProxyType({str(off): k for k, off in enumerate(_OFFSETS)})
+_NONE_SEEN = ((),) * len(_OFFSETS)
 
 
 @dataclass(frozen=True)
@@ -66,9 +68,8 @@ def load_weights(path: Path = MODEL_PATH) -> Weights:
     for (first, second), weight in info.transitions.items():
         transitions[label_ids[first], label_ids[second]] = weight
     logger.debug("CRF weights of %s: %d attributes", path, len(ids))
-    return Weights(
-        labels, _frozen(transitions), _frozen(state), MappingProxyType(ids), _pairs(ids), _near(ids)
-    )
+    # Plain dicts, never changed after this: a read-only proxy costs a look-up per feature.
+    return Weights(labels, _frozen(transitions), _frozen(state), ids, _pairs(ids), _near(ids))
 
 
 def _near(ids: Mapping[str, int]) -> Mapping[str, tuple[int, ...]]:
@@ -80,7 +81,7 @@ def _near(ids: Mapping[str, int]) -> Mapping[str, tuple[int, ...]]:
         offset, colon, feature = attr.partition(":")
         if colon and offset in _PREFIXES:
             found.setdefault(feature, [zero] * len(_OFFSETS))[_PREFIXES[offset]] = row
-    return MappingProxyType({feature: tuple(rows) for feature, rows in found.items()})
+    return {feature: tuple(rows) for feature, rows in found.items()}
 
 
 def _pairs(ids: Mapping[str, int]) -> Mapping[tuple[str, str], tuple[int | None, int | None]]:
@@ -92,76 +93,151 @@ def _pairs(ids: Mapping[str, int]) -> Mapping[tuple[str, str], tuple[int | None,
         if side in ("bi-", "bi+"):
             first, _, second = pair.partition("|")
             found[(first, second)] = (ids.get(f"bi-={pair}"), ids.get(f"bi+={pair}"))
-    return MappingProxyType(found)
+    return found
+
+
+class TokenCache:
+    """The stem and scores (``token_scores``) of the tokens met, the scores a row each of one
+    table, so that a call gathers its tokens' rows with one index (stacking ~300 small arrays
+    per article cost more). Bounded: the least recently used go first, their rows reused.
+
+    A call's new tokens are scored together: one NumPy gather and one sum for all of them cost
+    less than a pair of calls per token."""
+
+    def __init__(self, weights: Weights, limit: int = 50_000) -> None:
+        self.weights = weights
+        self.limit = limit
+        self._found: OrderedDict[str, tuple[str, int]] = OrderedDict()  # token -> stem, row
+        self._free: list[int] = []
+        # Row 0 stays zero: the blank token around each sentence ("no neighbour there").
+        self._table = np.zeros((1024, 1 + len(_OFFSETS), len(weights.labels)))
+
+    def gather(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], np.ndarray]:
+        """(each sentence's stems, the scores of its tokens, sentences one after the other with
+        two blank tokens before each and after the last: [position, own / offset, label])."""
+        found = self._found
+        distinct = dict.fromkeys(chain.from_iterable(sentences))
+        new = []
+        for token in distinct:
+            if token in found:
+                found.move_to_end(token)
+            else:
+                new.append(token)
+        if new:
+            self._add(new, len(distinct) - len(new))
+        keys = []
+        where = [0, 0]
+        for sentence in sentences:
+            cached = [found[t] for t in sentence]
+            keys.append([c[0] for c in cached])
+            where.extend([c[1] for c in cached])
+            where += (0, 0)
+        return keys, self._table.take(where, axis=0)
+
+    def _add(self, tokens: list[str], keep: int) -> None:
+        """Scores ``tokens`` into free rows; the oldest go, never one of the ``keep`` tokens
+        this call found (so a call longer than ``limit`` stays whole)."""
+        found, free = self._found, self._free
+        for _ in range(min(len(found) + len(tokens) - self.limit, len(found) - keep)):
+            free.append(found.popitem(last=False)[1][1])
+        used = len(found) + len(free)
+        rows = [free.pop() if free else (used := used + 1) for _ in tokens]
+        if used >= len(self._table):
+            grown = np.zeros((2 * used, *self._table.shape[1:]))
+            grown[: len(self._table)] = self._table
+            self._table = grown
+        stems, scores = token_scores(tokens, self.weights)
+        self._table[rows] = scores
+        found.update(zip(tokens, zip(stems, rows, strict=True), strict=True))
 
 
 @dataclass(frozen=True)
 class Scorer:
-    """A model's weights and its scores per distinct token (``token_scores``), cached."""
+    """A model's weights and its scores per distinct token, cached."""
 
     weights: Weights
-    token: Callable[[str], tuple[str, np.ndarray]]
+    tokens: TokenCache
 
 
 @lru_cache(maxsize=2)
 def load_scorer(path: Path = MODEL_PATH) -> Scorer:
     weights = load_weights(path)
-    # Bounded: the most frequent words are what it is for (a miss costs some microseconds).
-    return Scorer(weights, lru_cache(maxsize=50_000)(partial(token_scores, weights=weights)))
+    return Scorer(weights, TokenCache(weights))
 
 
-def token_scores(token: str, weights: Weights) -> tuple[str, np.ndarray]:
-    """(stem, scores): per label, the weights of the token's own features (row 0) and of what
-    a neighbour at each offset of ``_OFFSETS`` sees of it (rows 1-4). A feature the model has
-    no weight for adds nothing, as in crfsuite."""
-    stem, own, near = own_and_near(token)
-    zero = weights.state.shape[0] - 1  # every group ends with it, so none is empty
-    rows = [i for i in map(weights.ids.get, own) if i is not None]
+def token_scores(tokens: Sequence[str], weights: Weights) -> tuple[list[str], np.ndarray]:
+    """Each token's stem, and its scores: per label, the weights of its own features (row 0)
+    and of what a neighbour at each offset of ``_OFFSETS`` sees of it (rows 1-4). A feature the
+    model has no weight for adds nothing, as in crfsuite. Each group of rows is summed in its
+    order, all tokens' groups by one ``reduceat``: the same sums as one token at a time."""
+    stems: list[str] = []
+    rows: list[int] = []
+    starts: list[int] = []
+    for token in tokens:
+        stem, own, near = own_and_near(token)
+        stems.append(stem)
+        _feature_rows(own, near, weights, rows, starts)
+    sums = np.add.reduceat(weights.state[rows], starts)
+    return stems, sums.reshape(len(tokens), 1 + len(_OFFSETS), -1)
+
+
+def _feature_rows(
+    own: Sequence[str], near: Sequence[str], w: Weights, rows: list[int], starts: list[int]
+) -> None:
+    """Appends a token's five groups of rows of ``w.state`` (its own features, then what each
+    offset sees) and where each group starts. Every group ends with the zero row, so none is
+    empty."""
+    ids, seen, zero = w.ids, w.near, len(w.state) - 1
+    starts.append(len(rows))
+    rows += [i for i in map(ids.get, own) if i is not None]
     rows.append(zero)
-    starts = [0]
-    seen = [weights.near[f] for f in near if f in weights.near]
-    for k in range(len(_OFFSETS)):
+    for column in list(zip(*[seen[f] for f in near if f in seen], strict=True)) or _NONE_SEEN:
         starts.append(len(rows))
-        rows.extend([r[k] for r in seen])
+        rows += column
         rows.append(zero)
-    return stem, _frozen(np.add.reduceat(weights.state[rows], starts))
 
 
 def emissions(sentences: Sequence[Sequence[str]], path: Path = MODEL_PATH) -> np.ndarray:
     """The score of each label at each token: [sentence, token, label], sentences padded with
     zeros to the longest. A token's score is its own features' weights, its neighbours' (two
     on each side, within the sentence) and those of the sentence's own features."""
-    scorer = load_scorer(path)
-    weights = scorer.weights
-    longest = max(map(len, sentences))
-    # Two zero tokens on either side stand for "no neighbour there".
-    grid = np.zeros((len(sentences), longest + 4, 1 + len(_OFFSETS), len(weights.labels)))
-    keys = []
-    for row, sentence in enumerate(sentences):
-        cached = [scorer.token(t) for t in sentence]
-        keys.append([c[0] for c in cached])
-        if cached:
-            grid[row, 2 : 2 + len(cached)] = [c[1] for c in cached]
-    end = longest + 2
-    # Token i sits at 2 + i; what token i + off shows a neighbour at offset off lands on i.
-    scores = grid[:, 2:end, 0] + grid[:, : end - 2, 1] + grid[:, 1 : end - 1, 2]
-    scores += grid[:, 3 : end + 1, 3] + grid[:, 4:, 4]
-    _add_sentence_features(scores, keys, weights)
+    flat, starts = _flat_emissions(sentences, load_scorer(path))
+    lengths = [len(s) for s in sentences]
+    scores = np.zeros((len(sentences), max(lengths), flat.shape[1]))
+    for row, (start, n) in enumerate(zip(starts, lengths, strict=True)):
+        scores[row, :n] = flat[start : start + n]
     return scores
 
 
-def _add_sentence_features(scores: np.ndarray, keys: Sequence[Sequence[str]], w: Weights) -> None:
+def _flat_emissions(
+    sentences: Sequence[Sequence[str]], scorer: Scorer
+) -> tuple[np.ndarray, list[int]]:
+    """Every sentence's scores one after the other ([position, label]) and where each starts.
+    Two zero tokens around each sentence stand for "no neighbour there"."""
+    keys, grid = scorer.tokens.gather(sentences)
+    starts = list(accumulate((len(k) + 2 for k in keys[:-1]), initial=0))
+    end = len(grid) - 2
+    # Block p + 2 holds token p; what token p + off shows a neighbour at offset off lands on
+    # p. Added in the order the padded grid added them, so the sums are the same to the bit.
+    flat = grid[2:end, 0] + grid[: end - 2, 1] + grid[1 : end - 1, 2]
+    flat += grid[3 : end + 1, 3] + grid[4:, 4]
+    _add_sentence_features(flat, starts, keys, scorer.weights)
+    return flat, starts
+
+
+def _add_sentence_features(
+    flat: np.ndarray, starts: Sequence[int], keys: Sequence[Sequence[str]], w: Weights
+) -> None:
     """Adds, in place, what depends on the sentence: listed-name marks (the token's and its
     neighbours'), the sentence's edges and word pairs (see ``tagger.sentence_features``)."""
-    where: list[tuple[int, int]] = []
+    where: list[int] = []
     rows: list[int] = []
-    for s, stems in enumerate(keys):
+    for start, stems in zip(starts, keys, strict=True):
         for i, found in _sentence_rows(stems, w):
-            where.append((s, i))
+            where.append(start + i)
             rows.append(found)
     if rows:
-        at = np.array(where).T
-        np.add.at(scores, (at[0], at[1]), w.state[rows])
+        np.add.at(flat, where, w.state[rows])
 
 
 def _sentence_rows(keys: Sequence[str], w: Weights) -> list[tuple[int, int]]:
@@ -190,28 +266,49 @@ def best_paths(
     """Viterbi's best label indices for each sentence (``scores``: [sentence, token, label],
     padded), all sentences stepped together; a sentence drops out of the batch once it ends."""
     order = sorted(range(len(lengths)), key=lambda s: -lengths[s])
-    ordered = scores[order]
     sizes = [lengths[s] for s in order]
-    best = ordered[:, 0].copy()
-    back = []
-    active = len(order)
-    for t in range(1, sizes[0] if sizes else 0):
-        while sizes[active - 1] <= t:
-            active -= 1
-        step = best[:active, :, None] + transitions  # [sentence, from, to]
-        back.append(step.argmax(axis=1))
-        best[:active] = step.max(axis=1) + ordered[:active, t]
+    lasts, back = _forward(scores[order].transpose(1, 0, 2), sizes, transitions)
     paths: list[list[int]] = [[] for _ in lengths]
+    labels = len(transitions)
     for row, s in enumerate(order):
         if sizes[row]:
-            paths[s] = _backtrack(int(best[row].argmax()), row, sizes[row], back)
+            paths[s] = _backtrack(lasts[row], row * labels, sizes[row], back)
     return paths
 
 
-def _backtrack(last: int, row: int, length: int, back: Sequence[np.ndarray]) -> list[int]:
+def _forward(
+    ordered: np.ndarray, sizes: Sequence[int], transitions: np.ndarray
+) -> tuple[list[int], list[list[int]]]:
+    """(each sentence's best last label, back-pointers [token - 1][sentence * labels + label])
+    of ``ordered``: [token, sentence, label], sentences longest first (``sizes``)."""
+    rows = np.arange(len(sizes))[:, None]
+    here, cols = rows, np.arange(transitions.shape[0])[None, :]
+    best = ordered[0].copy()
+    lasts = [0] * len(sizes)
+    back = []
+    active = len(sizes)
+    for t in range(1, max(sizes, default=0) + 1):
+        if sizes[active - 1] <= t:
+            ended = active
+            while active and sizes[active - 1] <= t:
+                active -= 1
+            lasts[active:ended] = best[active:ended].argmax(axis=1).tolist()
+            best, here = best[:active], rows[:active]
+        if not active:
+            break
+        step = best[:, :, None] + transitions  # [sentence, from, to]
+        came = step.argmax(axis=1)  # ties: the lowest label, as in crfsuite
+        back.append(came.ravel().tolist())  # flat: fewer lists for the collector to track
+        # The maximum taken where argmax found it: one call fewer than max() per token.
+        best = step[here, came, cols]
+        best += ordered[t, :active]
+    return lasts, back
+
+
+def _backtrack(last: int, base: int, length: int, back: Sequence[list[int]]) -> list[int]:
     path = [last]
-    for t in range(length - 1, 0, -1):
-        path.append(int(back[t - 1][row, path[-1]]))
+    for t in range(length - 2, -1, -1):
+        path.append(back[t][base + path[-1]])
     path.reverse()
     return path
 

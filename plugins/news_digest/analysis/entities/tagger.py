@@ -252,19 +252,34 @@ def gazetteer_marks(tokens: Sequence[str]) -> list[str]:
 
 def mark_keys(keys: Sequence[str]) -> list[str]:
     """``gazetteer_marks`` of tokens given by their stems."""
-    index = load_lexicon().index
+    index = _names_by_length()
     marks = [""] * len(keys)
-    i = 0
-    while i < len(keys):
-        for names, kind in index.get(keys[i], ()):
-            if tuple(keys[i : i + len(names)]) == names:
+    end = 0  # a name found covers its tokens: none of them starts another
+    # Few tokens start a listed name: only those are tried.
+    for i in [i for i, key in enumerate(keys) if key in index]:
+        if i < end:
+            continue
+        for length, names in index[keys[i]]:
+            kind = names.get(tuple(keys[i : i + length]))
+            if kind:
                 marks[i] = f"B-{kind}"
-                for j in range(i + 1, i + len(names)):
-                    marks[j] = f"I-{kind}"
-                i += len(names) - 1
+                marks[i + 1 : i + length] = [f"I-{kind}"] * (length - 1)
+                end = i + length
                 break
-        i += 1
     return marks
+
+
+@lru_cache(maxsize=1)
+def _names_by_length() -> dict[str, tuple[tuple[int, dict[tuple[str, ...], str]], ...]]:
+    """First token -> (length, {name's tokens: type}), longest first: the name the lexicon's
+    index lists first (the longest, then by tokens and type) in one look-up per length."""
+    found = {}
+    for first, names in load_lexicon().index.items():
+        by_length: dict[int, dict[tuple[str, ...], str]] = {}
+        for tokens, kind in names:
+            by_length.setdefault(len(tokens), {}).setdefault(tokens, kind)
+        found[first] = tuple(sorted(by_length.items(), key=lambda group: -group[0]))
+    return found
 
 
 def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
