@@ -74,7 +74,8 @@ def listed_names(text: str, known: Sequence[Entity]) -> list[tuple[Entity, tuple
                 continue
             entry = pattern.entry
             single = len(pattern.tokens) == 1
-            clubbed = single and any(entry.en in body for body in bodies)
+            # Whole words: Russia is no part of the Russian Defence Ministry.
+            clubbed = single and any(f" {entry.en} " in f" {body} " for body in bodies)
             if (
                 entry.key not in keys
                 and not clubbed
