@@ -20,3 +20,8 @@ def test_a_country_beside_its_own_ministry_stays() -> None:
 def test_a_city_inside_a_clubs_name_is_the_club() -> None:
     found = listed_names("باريس تفوز في المباراة الأخيرة", [body("Paris Saint-Germain")])
     assert found == []
+
+
+def test_a_city_in_a_clubs_arabic_name_is_the_club() -> None:
+    roma = Entity("organization/as-roma", "نادي روما", "organization", "AS Roma", 1)
+    assert listed_names("ضوء أخضر لنجمي روما قبل المباراة", [roma]) == []

@@ -58,6 +58,10 @@ def listed_names(text: str, known: Sequence[Entity]) -> list[tuple[Entity, tuple
     gazetteer = load_gazetteer()
     keys = {e.key for e in known}
     bodies = [e.en for e in known if e.type == "organization"]
+    # ... or a word of a body's Arabic name (روما of نادي روما, AS Roma: not Rome), other
+    # than a nationality (السعودية of الخارجية السعودية is still Saudi Arabia).
+    body_words = {bare(fold(w)) for e in known if e.type == "organization" for w in e.text.split()}
+    body_words -= gazetteer.demonyms.keys()
     folded = [fold(w) for w in WORD_RE.findall(text)]
     found: dict[str, tuple[Entity, tuple[str, ...]]] = {}
     for i, word in enumerate(folded):
@@ -75,7 +79,10 @@ def listed_names(text: str, known: Sequence[Entity]) -> list[tuple[Entity, tuple
             entry = pattern.entry
             single = len(pattern.tokens) == 1
             # Whole words: Russia is no part of the Russian Defence Ministry.
-            clubbed = single and any(f" {entry.en} " in f" {body} " for body in bodies)
+            clubbed = single and (
+                any(f" {entry.en} " in f" {body} " for body in bodies)
+                or bare(reading) in body_words
+            )
             if (
                 entry.key not in keys
                 and not clubbed
