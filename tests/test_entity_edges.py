@@ -96,3 +96,9 @@ def test_the_lions_share_is_no_person() -> None:
     assert trimmed(sentence, "الأسد") is None
     names = {e.text for e in extract_entities(doc_of(sentence)).entities}
     assert "الأسد" not in names
+
+
+def test_a_nationality_opening_a_name_belongs_to_the_role_before_it() -> None:
+    sentence = "وقال رئيس الوزراء التركي بن علي يلدريم إن الحكومة ستواصل عملها."
+    assert trimmed(sentence, "التركي بن علي يلدريم") == "بن علي يلدريم"
+    assert trimmed("وصل طاهر المصري إلى عمان.", "طاهر المصري") == "طاهر المصري"

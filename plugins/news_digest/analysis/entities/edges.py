@@ -47,6 +47,7 @@ def trim_person(toks: Sequence[Tok], first: int, last: int) -> tuple[int, int] |
         _verb_like(toks[first].fold, lex, leading=True)
         or _leading_stop(toks[first].fold, lex)
         or toks[first].text in _LEADING_PARTICLES
+        or _leading_nationality(toks[first].fold, lex)
     ):
         first += 1
     while last - first > 1 and _trailing_word(toks[last - 1], lex):
@@ -150,6 +151,12 @@ def _present_stems(base: str, leading: bool) -> Iterator[str]:
     for ending in () if leading else _PRESENT_ENDINGS:
         if stem.endswith(ending) and len(stem) - len(ending) >= 3:
             yield stem[: -len(ending)]
+
+
+def _leading_nationality(form: str, lex: Lexicon) -> bool:
+    """التركي of رئيس الوزراء التركي بن علي يلدريم: a nationality with the article opening a
+    name qualifies the role before it (a family name such as المصري ends a name instead)."""
+    return form.startswith("ال") and bare(form) in lex.demonyms
 
 
 def _leading_stop(form: str, lex: Lexicon) -> bool:
