@@ -315,6 +315,9 @@ def _resolve(
 ) -> tuple[Speaker | None, bool]:
     """The speaker of one verb, and whether the text names one (False: carry the last)."""
     verb_start, verb_end = verb
+    subject = sent.text[verb_end:region_end].split()[:1]
+    if subject and _clean(subject[0]) in _REPORT_NOUNS:  # "أشارت الصحيفة إلى قلق ماتيس"
+        return Speaker(subject[0].strip(_QUOTE_MARKS + "،,"), None), True
     person = _person_between(sent.named, verb_end, region_end)
     if person is not None:
         return speaker_of(person), True
@@ -331,9 +334,29 @@ def _resolve(
     for item in reversed(sent.named):
         gap = sent.text[item.end : verb_start]
         if item.end <= verb_start and not gap.strip() and item.entity.type != "place":
+            if sent.text[: item.start].split()[-1:] == [_ON_BEHALF]:
+                return _spokesman(sent, item.start), True
             return speaker_of(item), True
     before = _phrase_before(sent, verb_start)
     return (Speaker(before, role_english(before)), True) if before else (None, False)
+
+
+# A report as the subject right after the verb: the person named after it is what the report
+# is about ("أشارت الصحيفة إلى قلق ماتيس": the paper speaks, Mattis is not quoted).
+_REPORT_NOUNS = _folded_words("الصحيفة الوكالة القناة المجلة التقرير الدراسة")
+
+
+# "المتحدث باسم إردوغان قال": the one named after باسم is whose spokesman speaks, not who.
+_ON_BEHALF = "باسم"
+
+
+def _spokesman(sent: _Sentence, owner_start: int) -> Speaker | None:
+    """The person named just before "spokesman for X" (at most four words between), if any."""
+    for item in reversed(sent.named):
+        words = sent.text[item.end : owner_start].split()
+        if item.end <= owner_start and len(words) <= 4 and item.entity.type == "person":
+            return speaker_of(item)
+    return None
 
 
 def _statements(sent: _Sentence, carried: Speaker | None) -> tuple[list[Statement], Speaker | None]:

@@ -70,7 +70,8 @@ def _speaker(quote: Quote, doubtful: frozenset[str]) -> str | None:
     English is only a guess ("Samu Ohmtiti" for Samuel Umtiti) and the role says whose it is
     ("the Egyptian minister of foreign affairs", not a bare "the judge"); None otherwise."""
     name, role = quote.speaker_en, quote.role_en if english_ok(quote.role_en) else None
-    if english_ok(name) and name not in doubtful:
+    # A bare title read as the speaker (الفريق: "the team", or a lieutenant general) is no name.
+    if english_ok(name) and name not in doubtful and name.lower() not in title_words():
         name = _with_article(name)
         return f"{name} ({role})" if role and role.lower() not in name.lower() else name
     if role is None or len(role.split()) < 2 or role.lower() in title_words():
@@ -94,7 +95,10 @@ def _with_article(who: str) -> str:
 def quote_sentence(
     doc: Document, quotes: Sequence[Quote], doubtful: frozenset[str] = frozenset()
 ) -> str | None:
-    for quote in quotes:
+    outlets = set(_outlet_names().values())
+    # Someone quoted says more than the agency that carried the words (SANA, Anadolu): an
+    # outlet is named only when nobody else is.
+    for quote in sorted(quotes, key=lambda q: q.speaker_en in outlets):
         who = _speaker(quote, doubtful)
         if who is not None:
             return f"{who} is quoted in the article{_speech_phrase(doc, quote)}."
