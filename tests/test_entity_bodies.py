@@ -41,7 +41,7 @@ def test_anything_else_is_left_to_the_name_data(name: str) -> None:
 
 
 def test_an_extracted_body_is_named_in_english_for_certain() -> None:
-    result = extract_entities(doc_of("وقالت وزارة الخارجية الروسية في بيان إن الوفد سيصل غدا."))
+    result = extract_entities(doc_of("وأكدت وزارة الخارجية الروسية صباح اليوم أن الوفد سيصل غدا."))
     bodies = [e for e in result.entities if e.text == "وزارة الخارجية الروسية"]
     assert [(e.en, e.spelled) for e in bodies] == [("Russian Foreign Ministry", "rule")]
 

@@ -154,7 +154,7 @@ def _present_stems(base: str, leading: bool) -> Iterator[str]:
 
 
 def _leading_nationality(form: str, lex: Lexicon) -> bool:
-    """التركي of رئيس الوزراء التركي بن علي يلدريم: a nationality with the article opening a
+    """التركي after رئيس الوزراء, before the name: a nationality with the article opening a
     name qualifies the role before it (a family name such as المصري ends a name instead)."""
     return form.startswith("ال") and bare(form) in lex.demonyms
 
