@@ -49,6 +49,7 @@ def load_bodies() -> Mapping[tuple[str, ...], str]:
     return MappingProxyType(found)
 
 
+@lru_cache(maxsize=8192)  # bodies recur across articles
 def body_english(name: str) -> str | None:
     """The English of "body noun + nationality adjectives", or None for any other name."""
     words = tuple(fold(name).split())
@@ -109,6 +110,7 @@ def _head_and_listed(name: str) -> tuple[str, GazetteerEntry | None]:
     return fold(head), listed_entry(rest)
 
 
+@lru_cache(maxsize=8192)
 def headed_english(name: str) -> str | None:
     """ "Head noun + listed place" in English (ريف دمشق -> Damascus countryside), else None."""
     head, entry = _head_and_listed(name)
@@ -118,6 +120,7 @@ def headed_english(name: str) -> str | None:
     return pattern.format(entry.en)
 
 
+@lru_cache(maxsize=8192)
 def described_entry(name: str, type_: str) -> GazetteerEntry | None:
     """The listed organisation a descriptor noun introduces (موقع تويتر is Twitter) or, for a
     name found as an organisation, a nationality adjective follows (يوفنتوس الإيطالي is
