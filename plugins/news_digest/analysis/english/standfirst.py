@@ -95,7 +95,7 @@ def _with_article(who: str) -> str:
 def quote_sentence(
     doc: Document, quotes: Sequence[Quote], doubtful: frozenset[str] = frozenset()
 ) -> str | None:
-    outlets = set(_outlet_names().values())
+    outlets = _outlet_english()
     # Someone quoted says more than the agency that carried the words (SANA, Anadolu): an
     # outlet is named only when nobody else is.
     for quote in sorted(quotes, key=lambda q: q.speaker_en in outlets):
@@ -134,6 +134,11 @@ def _outlet_names() -> dict[str, str]:
         for form in outlet.variants:
             names[fold(form).replace(" ", "")] = outlet.en
     return names
+
+
+@lru_cache(maxsize=1)
+def _outlet_english() -> frozenset[str]:
+    return frozenset(_outlet_names().values())
 
 
 def outlet_en(source: str | None) -> str | None:

@@ -160,13 +160,13 @@ def _lone_adjective(toks: Sequence[Tok], hit: Hit, gaz: Gazetteer) -> bool:
     if hit.entry is not None or hit.last - hit.first != 1 or hit.type == "person":
         return False
     form = bare(fold(hit.name))
+    if form not in gaz.demonyms:
+        return False
     # تشيلي is Chile as well as Chilean, الفرنسية also AFP ("the French [agency]"): a listed
     # name or an outlet's short name stays.
     if (form,) in gaz.cued_outlets or listed_entry(hit.name) is not None:
         return False
-    if hit.first and toks[hit.first - 1].fold in NAMED_HEADS:  # فريق العربي: a club's name
-        return False
-    return form in gaz.demonyms
+    return not (hit.first and toks[hit.first - 1].fold in NAMED_HEADS)  # فريق العربي: a club
 
 
 def _noun_sense(toks: Sequence[Tok], hit: Hit) -> bool:

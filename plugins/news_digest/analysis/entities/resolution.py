@@ -19,6 +19,7 @@ from .dateline import Dateline, find_dateline
 from .ensemble import learned_spans, merge_sentence
 from .gazetteer import (
     Gazetteer,
+    GazetteerEntry,
     bare,
     has_article,
     load_gazetteer,
@@ -94,11 +95,8 @@ def _spelled_out(text: str) -> str:
 def _entity(group: list[Hit]) -> Entity:
     first = group[0]
     longest = max(group, key=lambda h: (len(h.name), h.name)).name
-    type_ = first.type
-    listed = first.entry
-    described = listed is None and body_english(longest) is None  # a country's own body first
-    if described and (listed := described_entry(longest, type_)) is not None:
-        type_ = listed.type  # موقع تويتر, found as a place, is Twitter
+    listed = first.entry or _described(longest, first.type)
+    type_ = first.type if first.entry is not None or listed is None else listed.type
     if listed is not None:
         key, text, en, spelled = listed.key, listed.ar[0], listed.en, "listed"
     else:
@@ -108,6 +106,13 @@ def _entity(group: list[Hit]) -> Entity:
     roles = tuple(dict.fromkeys(h.role for h in group if h.role))
     roles_en = tuple(dict.fromkeys(h.role_en for h in group if h.role and h.role_en))
     return Entity(key, text, type_, en, len(group), roles, roles_en, spelled)
+
+
+def _described(name: str, type_: str) -> GazetteerEntry | None:
+    """The listed body a name no list holds stands for (موقع تويتر, found as a place, is
+    Twitter; يوفنتوس الإيطالي is Juventus), unless the name is a country's own body
+    (وزارة الخارجية الروسية is not the listed generic ministry)."""
+    return None if body_english(name) is not None else described_entry(name, type_)
 
 
 @lru_cache(maxsize=16384)  # slugify is costly and the same English names recur
