@@ -102,3 +102,9 @@ def test_a_nationality_opening_a_name_belongs_to_the_role_before_it() -> None:
     sentence = "وأوضح رئيس الحكومة التركي سامي الخطيب صباح اليوم أن العمل سيتواصل."
     assert trimmed(sentence, "التركي سامي الخطيب") == "سامي الخطيب"
     assert trimmed("وصل طاهر المصري إلى عمان.", "طاهر المصري") == "طاهر المصري"
+
+
+def test_an_accusative_adjective_after_a_name_is_cut_off() -> None:
+    sentence = "وسجل سامي الخطيب ثنائيا في الشوط الثاني."
+    assert trimmed(sentence, "سامي الخطيب ثنائيا") == "سامي الخطيب"
+    assert trimmed("وغنت ماريا أمس.", "ماريا") == "ماريا"

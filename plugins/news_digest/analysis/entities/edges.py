@@ -94,6 +94,8 @@ def _idiom(toks: Sequence[Tok], first: int, last: int) -> bool:
 def _trailing_word(tok: Tok, lex: Lexicon) -> bool:
     if tok.fold in _PARTICLES or tok.text in _PREPOSITIONS:
         return True
+    if _inflected_common(tok.fold, lex):
+        return True
     if _stop(tok.fold, lex):
         return True
     return _verb_like(tok.fold, lex, leading=False)
@@ -151,6 +153,18 @@ def _present_stems(base: str, leading: bool) -> Iterator[str]:
     for ending in () if leading else _PRESENT_ENDINGS:
         if stem.endswith(ending) and len(stem) - len(ending) >= 3:
             yield stem[: -len(ending)]
+
+
+def _inflected_common(form: str, lex: Lexicon) -> bool:
+    """An adjective or adverb in the accusative after a name (ثنائيا "as a brace", داهيا "a
+    shrewd one"): no dictionary entry as written, an everyday word without its alif, and no
+    name or name token either way."""
+    if not form.endswith("يا") or len(form) <= 4:
+        return False
+    if form in lex.known or form in lex.name_tokens or _is_name(form, lex):
+        return False
+    stem = form[:-1]
+    return _common(stem, lex) and stem not in lex.name_parts
 
 
 def _leading_nationality(form: str, lex: Lexicon) -> bool:
