@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
-from ...arabic import fold
+from ...arabic import fold, tokens
 from ...settings import DATA_DIR
-from .gazetteer import GazetteerEntry, bare, load_gazetteer
+from .gazetteer import GazetteerEntry, bare, has_article, load_gazetteer
 
 # The table's rows that name a body, not a person's role (minister), a market (lira, oil
 # prices) or people (protesters): only these make an organisation's name.
@@ -89,20 +89,18 @@ _HEADED = MappingProxyType(
 _DESCRIPTORS = frozenset({"موقع", "شبكه", "شركه", "مجموعه"})
 
 
-@lru_cache(maxsize=1)
-def _listed() -> Mapping[tuple[str, ...], GazetteerEntry]:
-    """Folded tokens of every listed variant -> its entry (the first file to list it). The
-    article counts: دوما is the Syrian town, الدوما the Russian parliament."""
-    found: dict[tuple[str, ...], GazetteerEntry] = {}
-    for entry in load_gazetteer().entries:
-        for variant in entry.ar:
-            found.setdefault(tuple(fold(variant).split()), entry)
-    return MappingProxyType(found)
-
-
 def listed_entry(words: str) -> GazetteerEntry | None:
-    """The entry listing exactly these words (folded, the article as written), if any."""
-    return _listed().get(tuple(fold(words).split())) if words else None
+    """The entry listing exactly these words, with the article where it is written: دوما is
+    the Syrian town, الدوما the Russian parliament (the gazetteer's index, first file first)."""
+    folded = tokens(words)
+    if not folded:
+        return None
+    bare_words = tuple(bare(word) for word in folded)
+    articles = tuple(has_article(word) for word in folded)
+    for pattern in load_gazetteer().index.get(bare_words[0], ()):
+        if pattern.tokens == bare_words and pattern.articles == articles:
+            return pattern.entry
+    return None
 
 
 def _head_and_listed(name: str) -> tuple[str, GazetteerEntry | None]:
